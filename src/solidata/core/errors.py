@@ -41,6 +41,70 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- scoring (core/scoring) ----------------------------------------------------------------------
     # --- ingest (core/ingest) ------------------------------------------------------------------------
     # --- statistics (core/stats) ---------------------------------------------------------------------
+    "stats.column_missing": (
+        "There is no column {column} (given as the {role}); the columns are: {available}.",
+        "Check the spelling: column names are case-sensitive.",
+    ),
+    "stats.not_numeric": (
+        "The {role} column {column} must hold numbers, but has {value!r} ({count} such row(s)).",
+        "Correct the value, or leave the cell empty if it is missing.",
+    ),
+    "stats.design_value_missing": (
+        "The {role} column {column} is empty in {count} row(s).",
+        "Every row needs its stratum, cluster, weight and fpc: fill them in or remove those rows.",
+    ),
+    "stats.weight_not_positive": (
+        "The weight {column} is {value}, but weights must be greater than 0 ({count} such row(s)).",
+        "Use sampling weights (1 / probability of selection), or remove the rows not sampled.",
+    ),
+    "stats.fpc_not_constant": (
+        "The fpc column {column} has several values ({values}) within stratum {stratum}.",
+        "The fpc is the stratum's population size (or sampling fraction): give one value per "
+        "stratum.",
+    ),
+    "stats.fpc_invalid": (
+        "The fpc {value} of stratum {stratum} is not usable: {reason}.",
+        "Give the number of clusters (or units, without clusters) in the population of each "
+        "stratum, or the sampling fraction as a number between 0 and 1, on every row.",
+    ),
+    "stats.singleton_stratum": (
+        "The stratum {stratum} has a single sampled cluster, so its variance cannot be estimated.",
+        "Merge the stratum with a similar one, or, if that cluster is the stratum's whole "
+        "population, say so with an fpc equal to the number of sampled clusters.",
+    ),
+    "stats.no_data": (
+        "The column {column} has no values to estimate from.",
+        "Choose a column with data, or check that the file has the rows you expect.",
+    ),
+    "stats.poststratum_total_missing": (
+        "The category {category} of {column} is in the sample but has no population total.",
+        "Give a population total for every category of {column} found in the data.",
+    ),
+    "stats.poststratum_not_sampled": (
+        "The population total of category {category} of {column} has no sampled rows.",
+        "Merge the category with a similar one, in the data and in the population totals.",
+    ),
+    "stats.population_invalid": (
+        "The population size {value!r} of {category} is not usable: {reason}.",
+        "Give population sizes as positive counts, at least the number sampled.",
+    ),
+    "stats.stratum_not_in_frame": (
+        "The stratum {stratum} of the sample is not in the sampling frame.",
+        "Check that the sample and the frame use the same stratum codes.",
+    ),
+    "stats.engine_failed": (
+        "The survey estimate could not be computed: {reason}.",
+        "Check the design columns; if the data look right, report this as a bug.",
+    ),
+    "stats.unweighted": (
+        "No weights and no fpc were given, so every row counts once: the estimates describe the "
+        "sample, not a population.",
+        "Give the sampling weights (or the population sizes as fpc) to estimate population values.",
+    ),
+    "stats.empty_domain": (
+        "The group {group} of {column} has no value of {variable}, so it has no estimate.",
+        "This is expected when a question was not asked in that group.",
+    ),
     # --- reference and demo data (core/reference, core/demo) -----------------------------------------
     "settings.invalid": (
         "The setting {name} has the value {value!r}, which is not {expected}.",

@@ -1,0 +1,312 @@
+"""Survey designs: the columns that say how a sample was drawn, checked before any estimate.
+
+A :class:`SurveyDesign` names the columns holding the strata, the clusters (primary sampling units,
+PSUs), the sampling weights and the finite population correction (fpc), as R's
+``svydesign(ids=~cluster, strata=~strata, weights=~weight, fpc=~fpc)`` does. Without ``cluster``
+each row is its own PSU; without ``strata`` there is one stratum. Supported: simple random
+sampling (with or without weights), stratified, one-stage cluster and stratified cluster samples.
+
+Rules, and where they follow R's ``survey`` package:
+
+* Clusters are numbered within strata (R's ``nest=TRUE``): the code 7 in two strata is two
+  clusters. R stops instead when a code repeats across strata without ``nest=TRUE``.
+* The fpc is read as R reads it: if every value is at most 1 they are sampling fractions, else
+  population sizes (clusters in the stratum's population). It must be one value per stratum (R
+  only warns when it varies; here it is an error).
+* Weights: the weight column if given; else, with an fpc, ``N_h / n_h`` (as R derives the
+  sampling probabilities from the fpc); else every row weighs 1, the result is flagged unweighted
+  and carries the ``stats.unweighted`` warning (R warns "assuming equal probability").
+* A stratum with a single sampled cluster is an error (R's default
+  ``options(survey.lonely.psu="fail")``), unless its fpc says the cluster is the stratum's whole
+  population (a certainty PSU), which then adds no variance, as in R.
+* Design columns (strata, cluster, weight, fpc, post-strata) may have no missing value; weights
+  must be greater than 0. Missing values of the analysed variable or of ``by`` are handled in
+  :mod:`solidata.core.stats.estimates` (as domains, like R's ``na.rm=TRUE``).
+
+Example::
+
+    >>> design = SurveyDesign(strata="stype", weight="pw", fpc="fpc")
+    >>> design.kind
+    'stratified'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
+
+import numpy as np
+import pandas as pd
+import polars as pl
+
+from solidata.core.errors import Problem, SolidataError, problem
+from solidata.core.stats.columns import (
+    as_labels,
+    as_numbers,
+    missing_problem,
+    require_columns,
+    row_of,
+    sorted_labels,
+)
+from solidata.core.stats.weights import (
+    ALL,
+    FpcKind,
+    check_poststrata,
+    complete_labels,
+    population_sizes,
+)
+
+Statistic = Literal["mean", "total", "proportion"]
+WeightSource = Literal["column", "fpc", "none"]
+
+# Column names of the frame handed to svy; fixed so that no user column name can collide.
+Y, BY, STRATUM, PSU, WEIGHT, FPC, CELL = "sd_y", "sd_by", "sd_stratum", "sd_psu", "sd_w", "sd_fpc", "sd_cell"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PostStrata:
+    """Post-stratify on ``column``, whose categories have these population ``totals``."""
+
+    column: str
+    totals: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class SurveyDesign:
+    """Which columns describe the sample design; all optional (then: unweighted simple sample)."""
+
+    strata: str | None = None
+    cluster: str | None = None
+    weight: str | None = None
+    fpc: str | None = None
+    poststrata: PostStrata | None = None
+
+    @property
+    def kind(self) -> str:
+        """``simple``, ``stratified``, ``cluster`` or ``stratified cluster``."""
+        if self.strata and self.cluster:
+            return "stratified cluster"
+        return "stratified" if self.strata else "cluster" if self.cluster else "simple"
+
+
+@dataclass(frozen=True)
+class DesignSummary:
+    """What the estimates rest on, for people and for the record."""
+
+    kind: str
+    rows: int
+    strata: int
+    clusters: int
+    weight_source: WeightSource
+    fpc_kind: FpcKind | None
+    poststratified: bool
+    design: SurveyDesign
+
+    @property
+    def weighted(self) -> bool:
+        return self.weight_source != "none" or self.poststratified
+
+
+@dataclass(frozen=True)
+class PreparedSample:
+    """A checked sample as a polars frame with the fixed column names above, ready for svy."""
+
+    frame: pl.DataFrame
+    summary: DesignSummary
+    by_levels: tuple[str, ...]
+    categories: tuple[str, ...]
+    certainty_singletons: bool
+    warnings: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+def prepare_sample(
+    frame: pd.DataFrame,
+    *,
+    variable: str,
+    statistic: Statistic,
+    design: SurveyDesign,
+    by: str | None = None,
+    file: str | None = None,
+) -> PreparedSample:
+    """Check ``frame`` against ``design`` and build the frame for estimation.
+
+    Raises :class:`SolidataError` with every problem found in the design columns.
+    """
+    ps = design.poststrata
+    wanted = [
+        ("variable", variable),
+        ("by", by),
+        ("stratum", design.strata),
+        ("cluster", design.cluster),
+        ("weight", design.weight),
+        ("fpc", design.fpc),
+        ("post-stratification", ps.column if ps else None),
+    ]
+    require_columns(frame, [(r, c) for r, c in wanted if c is not None], file=file)
+    problems: list[Problem] = []
+
+    def attempt(step: Callable[[], T]) -> T | None:
+        try:
+            return step()
+        except SolidataError as error:
+            problems.extend(error.problems)
+            return None
+
+    index = frame.index
+    strata = (
+        attempt(lambda: complete_labels(frame, design.strata, role="stratum", file=file))
+        if design.strata
+        else pd.Series(ALL, index=index, dtype=object)
+    )
+    clusters = (
+        attempt(lambda: complete_labels(frame, design.cluster, role="cluster", file=file))
+        if design.cluster
+        else pd.Series([str(i) for i in range(len(frame))], index=index, dtype=object)
+    )
+    weights = attempt(lambda: _weights(frame, design.weight, file)) if design.weight else None
+    fpc = attempt(lambda: _fpc(frame, design.fpc, file)) if design.fpc else None
+    cells = None
+    if ps:
+        cells = as_labels(frame[ps.column])
+        attempt(lambda: check_poststrata(cells, ps.totals, column=ps.column, file=file))
+    y = attempt(lambda: _variable(frame, variable, statistic, file))
+    if problems or strata is None or clusters is None or y is None:
+        raise SolidataError(problems)
+
+    psu = strata + "\x1f" + clusters  # clusters nested in strata (R's nest=TRUE)
+    sampled = {str(k): int(v) for k, v in psu.groupby(strata).nunique().items()}
+    sizes = kind = None
+    if fpc is not None and design.fpc:
+        sizes, kind = _population(fpc, strata, sampled, design.fpc, file)
+    certainty = _check_singletons(sampled, sizes, design, file)
+
+    warnings: list[Problem] = []
+    source: WeightSource = "column" if weights is not None else "fpc" if sizes else "none"
+    if weights is None:
+        weights = (
+            strata.map(lambda s: sizes[s] / sampled[s]).to_numpy(dtype=float)
+            if sizes
+            else np.ones(len(frame))
+        )
+        if not sizes and ps is None:
+            warnings.append(problem("stats.unweighted", severity="warning", file=file))
+
+    columns: dict[str, pl.Series] = {
+        Y: _y_series(y),
+        STRATUM: pl.Series(STRATUM, strata.tolist(), dtype=pl.String),
+        PSU: pl.Series(PSU, psu.tolist(), dtype=pl.String),
+        WEIGHT: pl.Series(WEIGHT, weights, dtype=pl.Float64),
+    }
+    if sizes:
+        columns[FPC] = pl.Series(FPC, strata.map(sizes).tolist(), dtype=pl.Float64)
+    by_labels = as_labels(frame[by]) if by else None
+    if by_labels is not None:
+        columns[BY] = pl.Series(BY, by_labels.tolist(), dtype=pl.String)
+    if cells is not None:
+        columns[CELL] = pl.Series(CELL, cells.tolist(), dtype=pl.String)
+
+    summary = DesignSummary(
+        kind=design.kind,
+        rows=len(frame),
+        strata=len(sampled),
+        clusters=sum(sampled.values()),
+        weight_source=source,
+        fpc_kind=kind,
+        poststratified=ps is not None,
+        design=design,
+    )
+    return PreparedSample(
+        frame=pl.DataFrame(list(columns.values())),
+        summary=summary,
+        by_levels=tuple(sorted_labels(by_labels.dropna())) if by_labels is not None else (),
+        categories=tuple(sorted_labels(y.dropna())) if statistic == "proportion" else (),
+        certainty_singletons=certainty,
+        warnings=tuple(warnings),
+    )
+
+
+def _weights(frame: pd.DataFrame, column: str, file: str | None) -> np.ndarray:
+    values = as_numbers(frame[column], column=column, role="weight", file=file)
+    found = missing_problem(np.isnan(values), column=column, role="weight", file=file)
+    if found:
+        raise SolidataError([found])
+    bad = values <= 0
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        raise SolidataError.of(
+            "stats.weight_not_positive",
+            file=file,
+            row=row_of(first),
+            column=column,
+            value=float(values[first]),
+            count=int(bad.sum()),
+        )
+    return values
+
+
+def _fpc(frame: pd.DataFrame, column: str, file: str | None) -> np.ndarray:
+    values = as_numbers(frame[column], column=column, role="fpc", file=file)
+    found = missing_problem(np.isnan(values), column=column, role="fpc", file=file)
+    if found:
+        raise SolidataError([found])
+    return values
+
+
+def _population(
+    fpc: np.ndarray, strata: pd.Series, sampled: dict[str, int], column: str, file: str | None
+) -> tuple[dict[str, float], FpcKind]:
+    per_stratum = pd.Series(fpc, index=strata.index).groupby(strata)
+    problems = [
+        problem(
+            "stats.fpc_not_constant",
+            file=file,
+            column=column,
+            stratum=stratum,
+            values=", ".join(f"{v:g}" for v in sorted(set(values))[:5]),
+        )
+        for stratum, values in per_stratum
+        if values.nunique() > 1
+    ]
+    if problems:
+        raise SolidataError(problems)
+    first = {str(k): float(v) for k, v in per_stratum.first().items()}
+    return population_sizes(first, sampled, column=column, file=file)
+
+
+def _check_singletons(
+    sampled: dict[str, int], sizes: dict[str, float] | None, design: SurveyDesign, file: str | None
+) -> bool:
+    """Raise for strata with one sampled cluster, unless it is a certainty PSU (``N_h = 1``)."""
+    single = [s for s, n in sampled.items() if n == 1]
+    certain = [s for s in single if sizes is not None and sizes[s] <= 1]
+    lonely = [s for s in single if s not in certain]
+    if lonely:
+        column = design.strata or design.cluster
+        raise SolidataError(
+            [
+                problem("stats.singleton_stratum", file=file, column=column, stratum=s)
+                for s in sorted_labels(lonely)
+            ]
+        )
+    return bool(certain)
+
+
+def _variable(frame: pd.DataFrame, variable: str, statistic: Statistic, file: str | None) -> pd.Series:
+    if statistic == "proportion":
+        values = as_labels(frame[variable])
+    else:
+        role = "mean" if statistic == "mean" else "total"
+        numbers = as_numbers(frame[variable], column=variable, role=role, file=file)
+        values = pd.Series(numbers, index=frame.index, dtype=float)
+    if values.isna().all():
+        raise SolidataError.of("stats.no_data", file=file, column=variable)
+    return values
+
+
+def _y_series(y: pd.Series) -> pl.Series:
+    if y.dtype == object:
+        return pl.Series(Y, y.tolist(), dtype=pl.String)
+    return pl.Series(Y, y.to_numpy(dtype=float), dtype=pl.Float64).fill_nan(None)

@@ -1,0 +1,103 @@
+"""Survey campaigns and the submissions collected in them (from the web, KoboToolbox, ODK or CSV)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from solidata.web.registry.models import Country, Organisation
+
+
+class Survey(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+        ARCHIVED = "archived", _("archived")
+
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
+    method_id = models.CharField(_("method id"), max_length=100)
+    method_version = models.CharField(_("method version"), max_length=50)
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    description = models.TextField(_("description"), blank=True)
+    is_synthetic = models.BooleanField(_("synthetic demonstration data"), default=False)
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["-period_start", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__isnull=True)
+                | models.Q(period_start__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="survey_period_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Submission(models.Model):
+    class Source(models.TextChoices):
+        WEB = "web", _("web form")
+        KOBO = "kobo", _("KoboToolbox")
+        ODK = "odk", _("ODK")
+        CSV = "csv", _("CSV file")
+        DEMO = "demo", _("synthetic demo")
+
+    class Review(models.TextChoices):
+        PENDING = "pending", _("pending")
+        APPROVED = "approved", _("approved")
+        ON_HOLD = "on_hold", _("on hold")
+        REJECTED = "rejected", _("rejected")
+
+    survey = models.ForeignKey(
+        Survey, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("survey")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submissions",
+        verbose_name=_("organisation"),
+    )
+    instance_id = models.CharField(_("instance id"), max_length=100)
+    answers = models.JSONField(_("answers"), default=dict)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    submitted_at = models.DateTimeField(_("submitted at"))
+    review_status = models.CharField(
+        _("review status"), max_length=10, choices=Review.choices, default=Review.PENDING
+    )
+    reviewer_note = models.TextField(_("reviewer note"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "instance_id"], name="one_instance_id_per_survey"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey.slug}/{self.instance_id}"
