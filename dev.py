@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Set up Solidata's environment and run it, with nothing but python3 and pip on the machine.
+
+    python3 dev.py demo [solidata demo options]   # set up, then run the demo site
+    python3 dev.py test [pytest options]          # set up, then ruff, mypy and the whole test suite
+
+Setting up: uv (the package manager) is installed with pip into .tools/ when it is not on the PATH,
+then `uv sync --frozen` builds .venv/ from the committed lock file. The test command runs the suite
+on SQLite and, when SOLIDATA_TEST_DATABASE_URL names a PostgreSQL server, again on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+TOOLS = ROOT / ".tools"
+UV_VERSION = "0.13.9"
+BIN = "Scripts" if os.name == "nt" else "bin"
+
+
+def say(text: str) -> None:
+    print(f"\n== {text}", flush=True)
+
+
+def run(args: list[str], env: dict[str, str] | None = None) -> int:
+    return subprocess.call(args, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def uv() -> str:
+    """The uv executable: from the PATH, or installed once into .tools/ with pip."""
+    found = shutil.which("uv")
+    local = TOOLS / BIN / "uv"
+    if found:
+        return found
+    if not local.exists():
+        say(f"installing uv {UV_VERSION} into {TOOLS.name}/")
+        venv.create(TOOLS, with_pip=True)
+        pip = [str(TOOLS / BIN / "python"), "-m", "pip", "install", "--quiet"]
+        if run([*pip, f"uv=={UV_VERSION}"]) != 0:
+            sys.exit("error: could not install uv with pip; check access to the package index")
+    return str(local)
+
+
+def sync(*, dev: bool) -> None:
+    say("setting up .venv from uv.lock")
+    args = [uv(), "sync", "--frozen", "--python", sys.executable]
+    if not dev:
+        args.append("--no-dev")
+    if run(args, env={"UV_PYTHON_DOWNLOADS": "never"}) != 0:
+        sys.exit("error: uv sync failed (see above)")
+
+
+def venv_bin(name: str) -> str:
+    return str(ROOT / ".venv" / BIN / name)
+
+
+def demo(args: list[str]) -> int:
+    sync(dev=False)
+    say("solidata demo " + " ".join(args))
+    return run([venv_bin("solidata"), "demo", *args])
+
+
+def test(args: list[str]) -> int:
+    sync(dev=True)
+    failures = []
+    steps: list[tuple[str, list[str], dict[str, str]]] = [
+        ("ruff check", [venv_bin("ruff"), "check", "src", "tests", "bench", "scripts", "dev.py"], {}),
+        ("ruff format --check", [venv_bin("ruff"), "format", "--check", "src", "tests", "bench"], {}),
+        ("mypy (strict on solidata.core)", [venv_bin("mypy"), "src/solidata/core"], {}),
+        ("pytest on SQLite", [venv_bin("pytest"), *args], {"DB": "sqlite"}),
+    ]
+    pg_url = os.environ.get("SOLIDATA_TEST_DATABASE_URL")
+    if pg_url:
+        steps.append(
+            (
+                "pytest on PostgreSQL",
+                [venv_bin("pytest"), *args],
+                {"DB": "postgres", "DATABASE_URL": pg_url},
+            )
+        )
+    for title, cmd, env in steps:
+        say(title)
+        if run(cmd, env=env) != 0:
+            failures.append(title)
+    if not pg_url:
+        say("PostgreSQL run skipped: set SOLIDATA_TEST_DATABASE_URL (CI does, see .ci/run)")
+    say("failed: " + ", ".join(failures) if failures else "all checks passed")
+    return 1 if failures else 0
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("demo", "test"):
+        print(__doc__)
+        return 2
+    command, rest = sys.argv[1], sys.argv[2:]
+    return demo(rest) if command == "demo" else test(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
