@@ -70,8 +70,16 @@ def test(args: list[str]) -> int:
     sync(dev=True)
     failures = []
     steps: list[tuple[str, list[str], dict[str, str]]] = [
-        ("ruff check", [venv_bin("ruff"), "check", "src", "tests", "bench", "scripts", "dev.py"], {}),
-        ("ruff format --check", [venv_bin("ruff"), "format", "--check", "src", "tests", "bench"], {}),
+        (
+            "ruff check",
+            [venv_bin("ruff"), "check", "src", "tests", "bench", "scripts", "dev.py"],
+            {},
+        ),
+        (
+            "ruff format --check",
+            [venv_bin("ruff"), "format", "--check", "src", "tests", "bench"],
+            {},
+        ),
         ("mypy (strict on solidata.core)", [venv_bin("mypy"), "src/solidata/core"], {}),
         ("pytest on SQLite", [venv_bin("pytest"), *args], {"DB": "sqlite"}),
     ]

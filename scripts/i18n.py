@@ -1,9 +1,12 @@
 """Maintain the interface's message catalogues.
 
-    python scripts/i18n.py extract   # refresh every locale's django.po (needs GNU gettext: xgettext)
-    python scripts/i18n.py compile   # compile every django.po into django.mo with Babel (pure Python)
+    python scripts/i18n.py extract   # refresh every locale's django.po (needs GNU gettext:
+    xgettext)
+    python scripts/i18n.py compile   # compile every django.po into django.mo with Babel (pure
+    Python)
 
-Compiled catalogues are committed, so running the site needs neither gettext nor this script. Adding a
+Compiled catalogues are committed, so running the site needs neither gettext nor this script.
+Adding a
 language is adding a catalogue: `python scripts/i18n.py extract --add km`, translate, compile.
 """
 
@@ -48,7 +51,9 @@ def extract(add: list[str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("command", choices=["extract", "compile"])
     parser.add_argument("--add", action="append", default=[], help="a new language code")
     args = parser.parse_args()

@@ -1,4 +1,5 @@
-"""Smoke test of the README's first command: start `solidata demo` on a free port, fetch / in English
+"""Smoke test of the README's first command: start `solidata demo` on a free port, fetch / in
+English
 and Mongolian, log in to the admin with the printed password, stop.
 
     python scripts/smoke_demo.py [--data-dir DIR]
@@ -41,8 +42,12 @@ def admin_login(base: str, password: str) -> str:
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert token, "no CSRF token on the admin login page"
     data = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token.group(1), "username": "admin", "password": password,
-         "next": "/admin/registry/organisation/"}
+        {
+            "csrfmiddlewaretoken": token.group(1),
+            "username": "admin",
+            "password": password,
+            "next": "/admin/registry/organisation/",
+        }
     ).encode()
     request = urllib.request.Request(base + "/admin/login/", data=data, headers={"Referer": base})
     return str(opener.open(request, timeout=10).read().decode())
@@ -55,10 +60,12 @@ def main() -> int:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="solidata-smoke-")) / "data"
     port = free_port()
     solidata = str(Path(sys.executable).parent / "solidata")
-    log = tempfile.TemporaryFile(mode="w+")
+    log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (read back while the server runs)
     proc = subprocess.Popen(
         [solidata, "demo", "--port", str(port), "--data-dir", str(data_dir)],
-        stdout=log, stderr=subprocess.STDOUT, text=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -23,7 +23,9 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_no_core_module_imports_django() -> None:
     offenders = {
-        str(path.relative_to(CORE)): sorted(m for m in imported_modules(path) if m.split(".")[0] == "django")
+        str(path.relative_to(CORE)): sorted(
+            m for m in imported_modules(path) if m.split(".")[0] == "django"
+        )
         for path in CORE.rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -37,7 +39,8 @@ def test_the_check_finds_a_django_import_when_there_is_one(tmp_path: Path) -> No
 
 def test_importing_every_core_module_loads_no_django() -> None:
     modules = sorted(
-        "solidata.core." + ".".join(p.relative_to(CORE).with_suffix("").parts).removesuffix(".__init__")
+        "solidata.core."
+        + ".".join(p.relative_to(CORE).with_suffix("").parts).removesuffix(".__init__")
         for p in CORE.rglob("*.py")
     )
     code = (

@@ -11,7 +11,7 @@ from solidata.cli import main
 def test_help_lists_every_command_with_a_one_line_summary() -> None:
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
-    lines = result.output.split("Commands:")[1].strip().splitlines()
+    lines = result.output.split("Commands:")[1].splitlines()
     listed = {line.split()[0]: line.split(None, 1)[1:] for line in lines if line.startswith("  ")}
     assert set(main.commands) == set(listed)
     assert all(summary for summary in listed.values())

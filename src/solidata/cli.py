@@ -1,7 +1,8 @@
 """The ``solidata`` command line: a thin shell over ``solidata.core`` and ``solidata.web``.
 
 Each command opens what it needs, calls one library function and turns a
-:class:`~solidata.core.errors.SolidataError` into a clean message. Exit codes: 0 ok, 1 invalid input,
+:class:`~solidata.core.errors.SolidataError` into a clean message. Exit codes: 0 ok, 1 invalid
+input,
 2 usage error.
 """
 
@@ -39,13 +40,14 @@ def main() -> None:
     """
 
 
-# --- the site ---------------------------------------------------------------------------------------
+# --- the site -------------------------------------------------------------------------------------
 
 data_dir_option = click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where the database, secret key and uploads live. Default: $SOLIDATA_HOME or ./solidata-data.",
+    help="Where the database, secret key and uploads live. "
+    "Default: $SOLIDATA_HOME or ./solidata-data.",
 )
 
 
@@ -93,6 +95,7 @@ def serve(host: str, port: int, data_dir: Path | None) -> None:
     context_settings={**CONTEXT, "ignore_unknown_options": True, "allow_extra_args": True},
     name="manage",
     add_help_option=False,
+    short_help="Run a Django management command on the data directory.",
 )
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage(args: tuple[str, ...]) -> None:
@@ -103,11 +106,11 @@ def manage(args: tuple[str, ...]) -> None:
     runtime.manage(["solidata manage", *args])
 
 
-# --- method and scoring (issue 3) -------------------------------------------------------------------
+# --- method and scoring (issue 3) -----------------------------------------------------------------
 
-# --- import (issue 4) -------------------------------------------------------------------------------
+# --- import (issue 4) -----------------------------------------------------------------------------
 
-# --- statistics (issue 6) ---------------------------------------------------------------------------
+# --- statistics (issue 6) -------------------------------------------------------------------------
 
 
 def echo_json(data: Any) -> None:

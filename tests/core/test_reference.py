@@ -13,7 +13,11 @@ SHARED_COPY = Path(__file__).resolve().parents[2] / "src/solidata/core/data/refe
 def test_the_five_project_countries_have_their_languages() -> None:
     ref = load_reference()
     assert {c.code: c.languages for c in ref.countries} == {
-        "KH": ("km",), "KG": ("ky", "ru"), "MN": ("mn",), "TH": ("th",), "VN": ("vi",),
+        "KH": ("km",),
+        "KG": ("ky", "ru"),
+        "MN": ("mn",),
+        "TH": ("th",),
+        "VN": ("vi",),
     }
 
 
@@ -32,8 +36,13 @@ def test_every_legal_form_maps_onto_an_ilo_entity_type() -> None:
     ref = load_reference()
     types = {t.code for t in ref.entity_types}
     assert types == {
-        "cooperative", "association", "mutual_society", "foundation", "social_enterprise",
-        "self_help_group", "other",
+        "cooperative",
+        "association",
+        "mutual_society",
+        "foundation",
+        "social_enterprise",
+        "self_help_group",
+        "other",
     }
     assert all(f.entity_type in types for f in ref.legal_forms)
     mongolian = {f.code for f in ref.legal_forms if f.country == "MN"}

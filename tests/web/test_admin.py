@@ -50,7 +50,9 @@ def test_an_organisation_page_opens_for_every_model_in_the_admin(client: Client,
         assert client.get(url).status_code == 200, url
 
 
-def test_contact_details_are_hidden_from_staff_without_the_permission(client: Client, demo_db) -> None:
+def test_contact_details_are_hidden_from_staff_without_the_permission(
+    client: Client, demo_db
+) -> None:
     org = Organisation.objects.first()
     assert org is not None
     OrganisationContact.objects.create(organisation=org, person="Бат", phone="99112233")

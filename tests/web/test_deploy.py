@@ -18,7 +18,9 @@ def test_check_deploy_is_clean_with_the_documented_production_settings(tmp_path:
     )
     out = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        capture_output=True, text=True, env=env,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "no issues" in out.stdout

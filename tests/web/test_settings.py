@@ -18,7 +18,9 @@ def test_a_boolean_setting_accepts_the_usual_spellings(monkeypatch: pytest.Monke
         assert env.envbool("SOLIDATA_DEBUG", not value) is value
 
 
-def test_a_bad_boolean_stops_start_up_with_the_variable_named(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_boolean_stops_start_up_with_the_variable_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("SOLIDATA_DEBUG", "maybe")
     with pytest.raises(ImproperlyConfigured, match="SOLIDATA_DEBUG"):
         env.envbool("SOLIDATA_DEBUG", False)

@@ -1,7 +1,9 @@
 """Seeded generator of SYNTHETIC demonstration organisations for Mongolia.
 
-These are not the real Mongolian survey (whose respondents are not public): they are invented, with a
-plausible mix of types, places, sizes and founding years, so that every part of the product can be shown
+These are not the real Mongolian survey (whose respondents are not public): they are invented, with
+a
+plausible mix of types, places, sizes and founding years, so that every part of the product can be
+shown
 and tested. Everything shown from them must carry the "synthetic demonstration data" notice.
 
 Example::
@@ -65,7 +67,15 @@ _MIX: dict[str, tuple[float, str, tuple[int, int], str]] = {
 _AREA_WEIGHT = {"MN-1": 6.0, "MN-041": 2.0, "MN-073": 2.0, "MN-055": 2.0, "MN-047": 2.0}
 
 _SOUMS: dict[str, tuple[str, ...]] = {
-    "MN-1": ("Баянзүрх", "Сонгинохайрхан", "Чингэлтэй", "Сүхбаатар", "Хан-Уул", "Баянгол", "Налайх"),
+    "MN-1": (
+        "Баянзүрх",
+        "Сонгинохайрхан",
+        "Чингэлтэй",
+        "Сүхбаатар",
+        "Хан-Уул",
+        "Баянгол",
+        "Налайх",
+    ),
     "MN-073": ("Эрдэнэбулган", "Тариат", "Өгийнуур", "Батцэнгэл"),
     "MN-071": ("Өлгий", "Цэнгэл", "Сагсай", "Толбо"),
     "MN-069": ("Баянхонгор", "Галуут", "Баацагаан", "Бөмбөгөр"),
@@ -91,25 +101,68 @@ _SOUMS: dict[str, tuple[str, ...]] = {
 
 # Rough centre of each area (longitude, latitude) for optional map points.
 _CENTRES: dict[str, tuple[float, float]] = {
-    "MN-1": (106.92, 47.92), "MN-073": (101.45, 47.47), "MN-071": (89.97, 48.97),
-    "MN-069": (100.72, 46.19), "MN-067": (103.53, 48.81), "MN-037": (105.95, 49.47),
-    "MN-061": (114.53, 48.07), "MN-063": (110.14, 44.89), "MN-059": (106.27, 45.76),
-    "MN-065": (96.25, 46.37), "MN-064": (108.36, 46.36), "MN-039": (110.66, 47.32),
-    "MN-043": (91.64, 48.01), "MN-041": (100.16, 49.63), "MN-053": (104.42, 43.57),
-    "MN-035": (104.07, 49.03), "MN-055": (102.77, 46.26), "MN-049": (106.20, 50.23),
-    "MN-051": (113.28, 46.68), "MN-047": (106.95, 47.70), "MN-046": (92.07, 49.98),
+    "MN-1": (106.92, 47.92),
+    "MN-073": (101.45, 47.47),
+    "MN-071": (89.97, 48.97),
+    "MN-069": (100.72, 46.19),
+    "MN-067": (103.53, 48.81),
+    "MN-037": (105.95, 49.47),
+    "MN-061": (114.53, 48.07),
+    "MN-063": (110.14, 44.89),
+    "MN-059": (106.27, 45.76),
+    "MN-065": (96.25, 46.37),
+    "MN-064": (108.36, 46.36),
+    "MN-039": (110.66, 47.32),
+    "MN-043": (91.64, 48.01),
+    "MN-041": (100.16, 49.63),
+    "MN-053": (104.42, 43.57),
+    "MN-035": (104.07, 49.03),
+    "MN-055": (102.77, 46.26),
+    "MN-049": (106.20, 50.23),
+    "MN-051": (113.28, 46.68),
+    "MN-047": (106.95, 47.70),
+    "MN-046": (92.07, 49.98),
     "MN-057": (96.85, 47.73),
 }
 
 _NAME_WORDS = (
-    "Алтан", "Мөнгөн", "Ногоон", "Хөх", "Цагаан", "Шинэ", "Өлзий", "Эрдэнэ", "Тэмүүлэл", "Хишиг",
-    "Бадрах", "Ирээдүй", "Төгөлдөр", "Хангай", "Говийн", "Таван", "Сүүн", "Ноос", "Ишиг", "Үнэт",
-    "Түмэн", "Хүслэн", "Өргөө", "Жаргал", "Од", "Нар", "Саран", "Бэлчээр", "Дэлгэр", "Үйлс",
+    "Алтан",
+    "Мөнгөн",
+    "Ногоон",
+    "Хөх",
+    "Цагаан",
+    "Шинэ",
+    "Өлзий",
+    "Эрдэнэ",
+    "Тэмүүлэл",
+    "Хишиг",
+    "Бадрах",
+    "Ирээдүй",
+    "Төгөлдөр",
+    "Хангай",
+    "Говийн",
+    "Таван",
+    "Сүүн",
+    "Ноос",
+    "Ишиг",
+    "Үнэт",
+    "Түмэн",
+    "Хүслэн",
+    "Өргөө",
+    "Жаргал",
+    "Од",
+    "Нар",
+    "Саран",
+    "Бэлчээр",
+    "Дэлгэр",
+    "Үйлс",
 )
 _SOCIAL_ENTERPRISE_NAMES = ("ХХК", "төв", "урлан", "нэгдэл")
 
 
-def synthetic_organisations(seed: int = DEMO_SEED, count: int = DEMO_COUNT) -> list[SyntheticOrganisation]:
+def synthetic_organisations(
+    seed: int = DEMO_SEED, count: int = DEMO_COUNT
+) -> list[SyntheticOrganisation]:
     """Invent ``count`` Mongolian SSE organisations, reproducibly for a given ``seed``."""
     rng = random.Random(seed)
     areas = [a for a in load_reference().admin_areas if a.country == "MN"]
@@ -152,7 +205,9 @@ def _allocate(count: int, rng: random.Random) -> list[str]:
     """Legal forms in proportion to the mix (largest remainder), then shuffled."""
     raw = {form: spec[0] * count for form, spec in _MIX.items()}
     counts = {form: int(v) for form, v in raw.items()}
-    for form in sorted(raw, key=lambda f: raw[f] - counts[f], reverse=True)[: count - sum(counts.values())]:
+    for form in sorted(raw, key=lambda f: raw[f] - counts[f], reverse=True)[
+        : count - sum(counts.values())
+    ]:
         counts[form] += 1
     forms = [form for form, n in counts.items() for _ in range(n)]
     rng.shuffle(forms)

@@ -1,6 +1,8 @@
-"""Reference data shipped inside the package: countries, admin areas, entity types, legal forms, sectors.
+"""Reference data shipped inside the package: countries, admin areas, entity types, legal forms,
+sectors.
 
-Translated names live in columns ``name::<lang>``; adding a language means adding a column, not code.
+Translated names live in columns ``name::<lang>``; adding a language means adding a column, not
+code.
 
 Example::
 
@@ -57,7 +59,8 @@ class LegalForm:
 
 @dataclass(frozen=True)
 class TypePresence:
-    """Whether an ILO entity type exists in a country ("not all SSE entity types exist in Mongolia")."""
+    """Whether an ILO entity type exists in a country ("not all SSE entity types exist in
+    Mongolia")."""
 
     country: str
     entity_type: str
@@ -165,6 +168,10 @@ def load_reference() -> Reference:
 
 
 def _presence(value: str) -> Presence:
-    if value == "yes" or value == "no" or value == "unclear":
-        return value
+    if value == "yes":
+        return "yes"
+    if value == "no":
+        return "no"
+    if value == "unclear":
+        return "unclear"
     raise ValueError(f"entity_type_presence.csv: exists must be yes, no or unclear, not {value!r}")

@@ -1,6 +1,7 @@
 """Django settings, read from the environment through the typed helpers of :mod:`solidata.web.env`.
 
-SQLite in the data directory by default; PostgreSQL with ``DB=postgres``. DEBUG is off unless asked for;
+SQLite in the data directory by default; PostgreSQL with ``DB=postgres``. DEBUG is off unless asked
+for;
 the secret key is generated into the data directory on first run. See docs/settings.md.
 """
 
@@ -79,7 +80,7 @@ TEMPLATES = [
     },
 ]
 
-# --- database ------------------------------------------------------------------------------------------
+# --- database -------------------------------------------------------------------------------------
 if envchoice("DB", "sqlite", ("sqlite", "postgres")) == "postgres":
     url = envstr("DATABASE_URL", "")
     if url:
@@ -116,13 +117,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# --- languages: English plus every language with a compiled catalogue in web/locale --------------------
+# --- languages: English plus every language with a compiled catalogue in web/locale ---------------
 LOCALE_PATHS = [WEB_DIR / "locale"]
 
 
 def _catalogue_languages() -> list[tuple[str, str]]:
     """English plus each language that has a compiled catalogue, named in its own language."""
-    found = sorted(p.parent.parent.name for p in (WEB_DIR / "locale").glob("*/LC_MESSAGES/django.mo"))
+    found = sorted(
+        p.parent.parent.name for p in (WEB_DIR / "locale").glob("*/LC_MESSAGES/django.mo")
+    )
     languages = [("en", "English")]
     for code in found:
         if code == "en":
@@ -142,7 +145,7 @@ TIME_ZONE = "Asia/Ulaanbaatar"
 USE_I18N = True
 USE_TZ = True
 
-# --- static files: whitenoise, collected into the data directory ---------------------------------------
+# --- static files: whitenoise, collected into the data directory ----------------------------------
 STATIC_URL = "static/"
 STATICFILES_DIRS = [WEB_DIR / "static"]
 STATIC_ROOT = HOME / "static"
@@ -152,7 +155,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# --- security ------------------------------------------------------------------------------------------
+# --- security -------------------------------------------------------------------------------------
 SECURE = envbool("SOLIDATA_SECURE", False)
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
@@ -167,7 +170,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# --- Solidata ------------------------------------------------------------------------------------------
+# --- Solidata -------------------------------------------------------------------------------------
 SOLIDATA_MIN_CELL = envint("SOLIDATA_MIN_CELL", 5, minimum=1)
 SITE_TITLE = _("Solidata")
 

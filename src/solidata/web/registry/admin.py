@@ -78,7 +78,14 @@ class OrganisationAdmin(admin.ModelAdmin):
         "is_synthetic",
         "needs_review",
     ]
-    list_filter = ["is_synthetic", "needs_review", "country", "entity_type", "legal_form", "admin_area"]
+    list_filter = [
+        "is_synthetic",
+        "needs_review",
+        "country",
+        "entity_type",
+        "legal_form",
+        "admin_area",
+    ]
     search_fields = ["name", "registry_id", "locality"]
     list_select_related = ["entity_type", "legal_form", "admin_area"]
     inlines = [ContactInline]
@@ -89,7 +96,10 @@ class OrganisationAdmin(admin.ModelAdmin):
             _("Size and activity"),
             {"fields": ["year_founded", "members_women", "members_men", "workers", "sector"]},
         ),
-        (_("Consent and status"), {"fields": ["consent_public", "consent_research", "is_synthetic", "needs_review"]}),
+        (
+            _("Consent and status"),
+            {"fields": ["consent_public", "consent_research", "is_synthetic", "needs_review"]},
+        ),
     ]
 
     @admin.display(description=_("members"))

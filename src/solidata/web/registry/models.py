@@ -1,6 +1,7 @@
 """Who the SSE is: countries, admin areas, entity types, legal forms, sectors and organisations.
 
-Reference tables keep their names as ``{"en": ..., "mn": ...}`` so a new language is a new key, not a
+Reference tables keep their names as ``{"en": ..., "mn": ...}`` so a new language is a new key, not
+a
 new column. Contact details sit in their own table, visible only with an explicit permission.
 """
 
@@ -15,17 +16,19 @@ from solidata.core.reference import name_in
 
 
 class NamedModel(models.Model):
-    names = models.JSONField(_("names"), default=dict, help_text=_('e.g. {"en": "Dornod", "mn": "Дорнод"}'))
+    names = models.JSONField(
+        _("names"), default=dict, help_text=_('e.g. {"en": "Dornod", "mn": "Дорнод"}')
+    )
 
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return name_in(self.names, (get_language() or "en").split("-")[0])
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Country(NamedModel):
@@ -71,7 +74,9 @@ class EntityTypePresence(models.Model):
         UNCLEAR = "unclear", _("unclear")
 
     country = models.ForeignKey(Country, on_delete=models.CASCADE, verbose_name=_("country"))
-    entity_type = models.ForeignKey(EntityType, on_delete=models.CASCADE, verbose_name=_("entity type"))
+    entity_type = models.ForeignKey(
+        EntityType, on_delete=models.CASCADE, verbose_name=_("entity type")
+    )
     exists = models.CharField(_("exists"), max_length=10, choices=Exists.choices)
     notes = models.JSONField(_("notes"), default=dict, blank=True)
 
@@ -119,7 +124,10 @@ class Sector(NamedModel):
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=255)
     registry_id = models.CharField(
-        _("registry id"), max_length=100, blank=True, help_text=_("State registry number or a survey key")
+        _("registry id"),
+        max_length=100,
+        blank=True,
+        help_text=_("State registry number or a survey key"),
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
     legal_form = models.ForeignKey(
@@ -129,7 +137,11 @@ class Organisation(models.Model):
         EntityType, on_delete=models.PROTECT, verbose_name=_("ILO entity type")
     )
     admin_area = models.ForeignKey(
-        AdminArea, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("aimag or province")
+        AdminArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("aimag or province"),
     )
     locality = models.CharField(_("soum or district"), max_length=100, blank=True)
     year_founded = models.PositiveSmallIntegerField(
@@ -142,17 +154,27 @@ class Organisation(models.Model):
         Sector, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("sector (ISIC)")
     )
     latitude = models.DecimalField(
-        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     consent_public = models.BooleanField(_("consents to be listed publicly"), default=False)
     consent_research = models.BooleanField(_("consents to research use"), default=False)
     is_synthetic = models.BooleanField(
-        _("synthetic demonstration data"), default=False, help_text=_("Invented for the demo; not real.")
+        _("synthetic demonstration data"),
+        default=False,
+        help_text=_("Invented for the demo; not real."),
     )
     needs_review = models.BooleanField(_("needs review"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -188,7 +210,10 @@ class OrganisationContact(models.Model):
     """Contact details: personal data, kept apart and shown only with the view permission."""
 
     organisation = models.OneToOneField(
-        Organisation, on_delete=models.CASCADE, related_name="contact", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="contact",
+        verbose_name=_("organisation"),
     )
     person = models.CharField(_("contact person"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)

@@ -25,9 +25,9 @@ def organisations_public() -> QuerySet[Organisation]:
 
 def registry_counts() -> RegistryCounts:
     per_type = dict(
-        Organisation.objects.values_list("entity_type").annotate(n=Count("id")).values_list(
-            "entity_type", "n"
-        )
+        Organisation.objects.values_list("entity_type")
+        .annotate(n=Count("id"))
+        .values_list("entity_type", "n")
     )
     return RegistryCounts(
         organisations=Organisation.objects.count(),

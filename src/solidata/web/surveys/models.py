@@ -1,4 +1,5 @@
-"""Survey campaigns and the submissions collected in them (from the web, KoboToolbox, ODK or CSV)."""
+"""Survey campaigns and the submissions collected in them (from the web, KoboToolbox, ODK or
+CSV)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ class Survey(models.Model):
     method_version = models.CharField(_("method version"), max_length=50)
     period_start = models.DateField(_("period start"), null=True, blank=True)
     period_end = models.DateField(_("period end"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     description = models.TextField(_("description"), blank=True)
     is_synthetic = models.BooleanField(_("synthetic demonstration data"), default=False)
 

@@ -6,148 +6,421 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('names', models.JSONField(default=dict, help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}', verbose_name='names')),
-                ('code', models.CharField(max_length=2, primary_key=True, serialize=False, verbose_name='ISO code')),
-                ('languages', models.JSONField(default=list, help_text='ISO 639-1 codes', verbose_name='languages')),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}',
+                        verbose_name="names",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=2, primary_key=True, serialize=False, verbose_name="ISO code"
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        default=list, help_text="ISO 639-1 codes", verbose_name="languages"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'country',
-                'verbose_name_plural': 'countries',
-                'ordering': ['code'],
+                "verbose_name": "country",
+                "verbose_name_plural": "countries",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='EntityType',
+            name="EntityType",
             fields=[
-                ('names', models.JSONField(default=dict, help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}', verbose_name='names')),
-                ('code', models.CharField(max_length=30, primary_key=True, serialize=False, verbose_name='code')),
-                ('descriptions', models.JSONField(blank=True, default=dict, verbose_name='descriptions')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}',
+                        verbose_name="names",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=30, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                (
+                    "descriptions",
+                    models.JSONField(blank=True, default=dict, verbose_name="descriptions"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'ILO entity type',
-                'verbose_name_plural': 'ILO entity types',
-                'ordering': ['position'],
+                "verbose_name": "ILO entity type",
+                "verbose_name_plural": "ILO entity types",
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='Sector',
+            name="Sector",
             fields=[
-                ('names', models.JSONField(default=dict, help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}', verbose_name='names')),
-                ('code', models.CharField(max_length=1, primary_key=True, serialize=False, verbose_name='ISIC section')),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}',
+                        verbose_name="names",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=1, primary_key=True, serialize=False, verbose_name="ISIC section"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sector',
-                'verbose_name_plural': 'sectors',
-                'ordering': ['code'],
+                "verbose_name": "sector",
+                "verbose_name_plural": "sectors",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='AdminArea',
+            name="AdminArea",
             fields=[
-                ('names', models.JSONField(default=dict, help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}', verbose_name='names')),
-                ('code', models.CharField(max_length=10, primary_key=True, serialize=False, verbose_name='ISO 3166-2 code')),
-                ('kind', models.CharField(help_text='e.g. aimag, capital, province', max_length=30, verbose_name='kind')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='registry.country', verbose_name='country')),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}',
+                        verbose_name="names",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=10,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ISO 3166-2 code",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        help_text="e.g. aimag, capital, province",
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.country",
+                        verbose_name="country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'administrative area',
-                'verbose_name_plural': 'administrative areas',
-                'ordering': ['country', 'code'],
+                "verbose_name": "administrative area",
+                "verbose_name_plural": "administrative areas",
+                "ordering": ["country", "code"],
             },
         ),
         migrations.CreateModel(
-            name='LegalForm',
+            name="LegalForm",
             fields=[
-                ('names', models.JSONField(default=dict, help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}', verbose_name='names')),
-                ('code', models.CharField(max_length=40, primary_key=True, serialize=False, verbose_name='code')),
-                ('note', models.TextField(blank=True, verbose_name='legal basis')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='registry.country', verbose_name='country')),
-                ('entity_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='registry.entitytype', verbose_name='ILO entity type')),
+                (
+                    "names",
+                    models.JSONField(
+                        default=dict,
+                        help_text='e.g. {"en": "Dornod", "mn": "Дорнод"}',
+                        verbose_name="names",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=40, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="legal basis")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "entity_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.entitytype",
+                        verbose_name="ILO entity type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'legal form',
-                'verbose_name_plural': 'legal forms',
-                'ordering': ['country', 'code'],
+                "verbose_name": "legal form",
+                "verbose_name_plural": "legal forms",
+                "ordering": ["country", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('registry_id', models.CharField(blank=True, help_text='State registry number or a survey key', max_length=100, verbose_name='registry id')),
-                ('locality', models.CharField(blank=True, max_length=100, verbose_name='soum or district')),
-                ('year_founded', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1900)], verbose_name='year founded')),
-                ('members_women', models.PositiveIntegerField(blank=True, null=True, verbose_name='members: women')),
-                ('members_men', models.PositiveIntegerField(blank=True, null=True, verbose_name='members: men')),
-                ('workers', models.PositiveIntegerField(blank=True, null=True, verbose_name='paid workers')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('consent_public', models.BooleanField(default=False, verbose_name='consents to be listed publicly')),
-                ('consent_research', models.BooleanField(default=False, verbose_name='consents to research use')),
-                ('is_synthetic', models.BooleanField(default=False, help_text='Invented for the demo; not real.', verbose_name='synthetic demonstration data')),
-                ('needs_review', models.BooleanField(default=False, verbose_name='needs review')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('admin_area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.adminarea', verbose_name='aimag or province')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='registry.country', verbose_name='country')),
-                ('entity_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='registry.entitytype', verbose_name='ILO entity type')),
-                ('legal_form', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.legalform', verbose_name='legal form')),
-                ('sector', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.sector', verbose_name='sector (ISIC)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="name")),
+                (
+                    "registry_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="State registry number or a survey key",
+                        max_length=100,
+                        verbose_name="registry id",
+                    ),
+                ),
+                (
+                    "locality",
+                    models.CharField(blank=True, max_length=100, verbose_name="soum or district"),
+                ),
+                (
+                    "year_founded",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1900)],
+                        verbose_name="year founded",
+                    ),
+                ),
+                (
+                    "members_women",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="members: women"
+                    ),
+                ),
+                (
+                    "members_men",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="members: men"),
+                ),
+                (
+                    "workers",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="paid workers"),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "consent_public",
+                    models.BooleanField(
+                        default=False, verbose_name="consents to be listed publicly"
+                    ),
+                ),
+                (
+                    "consent_research",
+                    models.BooleanField(default=False, verbose_name="consents to research use"),
+                ),
+                (
+                    "is_synthetic",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Invented for the demo; not real.",
+                        verbose_name="synthetic demonstration data",
+                    ),
+                ),
+                ("needs_review", models.BooleanField(default=False, verbose_name="needs review")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "admin_area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.adminarea",
+                        verbose_name="aimag or province",
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "entity_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.entitytype",
+                        verbose_name="ILO entity type",
+                    ),
+                ),
+                (
+                    "legal_form",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.legalform",
+                        verbose_name="legal form",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.sector",
+                        verbose_name="sector (ISIC)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationContact',
+            name="OrganisationContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('person', models.CharField(blank=True, max_length=200, verbose_name='contact person')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('address', models.TextField(blank=True, verbose_name='address')),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='contact', to='registry.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "person",
+                    models.CharField(blank=True, max_length=200, verbose_name="contact person"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="phone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("address", models.TextField(blank=True, verbose_name="address")),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact",
+                        to="registry.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact details',
-                'verbose_name_plural': 'contact details',
+                "verbose_name": "contact details",
+                "verbose_name_plural": "contact details",
             },
         ),
         migrations.CreateModel(
-            name='EntityTypePresence',
+            name="EntityTypePresence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('exists', models.CharField(choices=[('yes', 'exists'), ('no', 'does not exist'), ('unclear', 'unclear')], max_length=10, verbose_name='exists')),
-                ('notes', models.JSONField(blank=True, default=dict, verbose_name='notes')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='registry.country', verbose_name='country')),
-                ('entity_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='registry.entitytype', verbose_name='entity type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "exists",
+                    models.CharField(
+                        choices=[
+                            ("yes", "exists"),
+                            ("no", "does not exist"),
+                            ("unclear", "unclear"),
+                        ],
+                        max_length=10,
+                        verbose_name="exists",
+                    ),
+                ),
+                ("notes", models.JSONField(blank=True, default=dict, verbose_name="notes")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="registry.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "entity_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="registry.entitytype",
+                        verbose_name="entity type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'entity type in a country',
-                'verbose_name_plural': 'entity types by country',
-                'constraints': [models.UniqueConstraint(fields=('country', 'entity_type'), name='one_presence_per_type')],
+                "verbose_name": "entity type in a country",
+                "verbose_name_plural": "entity types by country",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("country", "entity_type"), name="one_presence_per_type"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(condition=models.Q(('registry_id', ''), _negated=True), fields=('country', 'registry_id'), name='unique_registry_id_per_country'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("registry_id", ""), _negated=True),
+                fields=("country", "registry_id"),
+                name="unique_registry_id_per_country",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('year_founded__isnull', True), ('year_founded__gte', 1900), _connector='OR'), name='year_founded_plausible'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("year_founded__isnull", True), ("year_founded__gte", 1900), _connector="OR"
+                ),
+                name="year_founded_plausible",
+            ),
         ),
     ]

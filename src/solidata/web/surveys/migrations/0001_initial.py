@@ -6,65 +6,167 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0001_initial'),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Survey',
+            name="Survey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='short name')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('method_id', models.CharField(max_length=100, verbose_name='method id')),
-                ('method_version', models.CharField(max_length=50, verbose_name='method version')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='period start')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='period end')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('open', 'open'), ('closed', 'closed'), ('archived', 'archived')], default='draft', max_length=10, verbose_name='status')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('is_synthetic', models.BooleanField(default=False, verbose_name='synthetic demonstration data')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='registry.country', verbose_name='country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="short name")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("method_id", models.CharField(max_length=100, verbose_name="method id")),
+                ("method_version", models.CharField(max_length=50, verbose_name="method version")),
+                (
+                    "period_start",
+                    models.DateField(blank=True, null=True, verbose_name="period start"),
+                ),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="period end")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("open", "open"),
+                            ("closed", "closed"),
+                            ("archived", "archived"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "is_synthetic",
+                    models.BooleanField(default=False, verbose_name="synthetic demonstration data"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.country",
+                        verbose_name="country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survey',
-                'verbose_name_plural': 'surveys',
-                'ordering': ['-period_start', 'slug'],
+                "verbose_name": "survey",
+                "verbose_name_plural": "surveys",
+                "ordering": ["-period_start", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instance_id', models.CharField(max_length=100, verbose_name='instance id')),
-                ('answers', models.JSONField(default=dict, verbose_name='answers')),
-                ('source', models.CharField(choices=[('web', 'web form'), ('kobo', 'KoboToolbox'), ('odk', 'ODK'), ('csv', 'CSV file'), ('demo', 'synthetic demo')], max_length=10, verbose_name='source')),
-                ('submitted_at', models.DateTimeField(verbose_name='submitted at')),
-                ('review_status', models.CharField(choices=[('pending', 'pending'), ('approved', 'approved'), ('on_hold', 'on hold'), ('rejected', 'rejected')], default='pending', max_length=10, verbose_name='review status')),
-                ('reviewer_note', models.TextField(blank=True, verbose_name='reviewer note')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='registry.organisation', verbose_name='organisation')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='surveys.survey', verbose_name='survey')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("instance_id", models.CharField(max_length=100, verbose_name="instance id")),
+                ("answers", models.JSONField(default=dict, verbose_name="answers")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("web", "web form"),
+                            ("kobo", "KoboToolbox"),
+                            ("odk", "ODK"),
+                            ("csv", "CSV file"),
+                            ("demo", "synthetic demo"),
+                        ],
+                        max_length=10,
+                        verbose_name="source",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(verbose_name="submitted at")),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "pending"),
+                            ("approved", "approved"),
+                            ("on_hold", "on hold"),
+                            ("rejected", "rejected"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="review status",
+                    ),
+                ),
+                ("reviewer_note", models.TextField(blank=True, verbose_name="reviewer note")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="registry.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewed by",
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="surveys.survey",
+                        verbose_name="survey",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'submission',
-                'verbose_name_plural': 'submissions',
-                'ordering': ['-submitted_at'],
+                "verbose_name": "submission",
+                "verbose_name_plural": "submissions",
+                "ordering": ["-submitted_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='survey',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__isnull', True), ('period_start__isnull', True), ('period_end__gte', models.F('period_start')), _connector='OR'), name='survey_period_in_order'),
+            model_name="survey",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("period_end__isnull", True),
+                    ("period_start__isnull", True),
+                    ("period_end__gte", models.F("period_start")),
+                    _connector="OR",
+                ),
+                name="survey_period_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.UniqueConstraint(fields=('survey', 'instance_id'), name='one_instance_id_per_survey'),
+            model_name="submission",
+            constraint=models.UniqueConstraint(
+                fields=("survey", "instance_id"), name="one_instance_id_per_survey"
+            ),
         ),
     ]
