@@ -2,35 +2,42 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from solidata.web.surveys.models import Submission, Survey
+from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore, Survey
+
+
+@admin.register(MethodVersion)
+class MethodVersionAdmin(admin.ModelAdmin):
+    list_display = ["method_id", "version", "title", "is_bundled", "created_at"]
+    readonly_fields = ["method_id", "version", "title", "sha256", "is_bundled", "created_at"]
+    exclude = ["workbook"]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False  # methods are added by uploading a validated workbook, not by hand
 
 
 @admin.register(Survey)
 class SurveyAdmin(admin.ModelAdmin):
-    list_display = [
-        "slug",
-        "title",
-        "country",
-        "method_id",
-        "method_version",
-        "status",
-        "is_synthetic",
-    ]
+    list_display = ["slug", "title", "country", "method", "status", "is_synthetic"]
     list_filter = ["country", "status", "is_synthetic"]
     prepopulated_fields = {"slug": ["title"]}
 
 
+class ScoreInline(admin.TabularInline):
+    model = SubmissionScore
+    extra = 0
+    can_delete = False
+    fields = ["method", "dimension_scores", "computed_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
-    list_display = [
-        "instance_id",
-        "survey",
-        "organisation",
-        "source",
-        "submitted_at",
-        "review_status",
-    ]
+    list_display = ["instance_id", "survey", "organisation", "source", "submitted_at", "review_status"]
     list_filter = ["survey", "source", "review_status"]
     search_fields = ["instance_id", "organisation__name"]
     raw_id_fields = ["organisation"]
     readonly_fields = ["created_at", "updated_at"]
+    inlines = [ScoreInline]

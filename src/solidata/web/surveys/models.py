@@ -10,6 +10,29 @@ from django.utils.translation import gettext_lazy as _
 from solidata.web.registry.models import Country, Organisation
 
 
+class MethodVersion(models.Model):
+    """One version of an assessment method: the workbook itself, as researchers wrote it."""
+
+    method_id = models.CharField(_("method id"), max_length=100)
+    version = models.CharField(_("version"), max_length=50)
+    title = models.CharField(_("title"), max_length=200)
+    workbook = models.BinaryField(_("workbook (.xlsx)"))
+    sha256 = models.CharField(_("SHA-256 of the workbook"), max_length=64)
+    is_bundled = models.BooleanField(_("shipped with Solidata"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("method version")
+        verbose_name_plural = _("method versions")
+        ordering = ["method_id", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["method_id", "version"], name="one_method_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.method_id} {self.version})"
+
+
 class Survey(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -20,8 +43,7 @@ class Survey(models.Model):
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=200)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
-    method_id = models.CharField(_("method id"), max_length=100)
-    method_version = models.CharField(_("method version"), max_length=50)
+    method = models.ForeignKey(MethodVersion, on_delete=models.PROTECT, verbose_name=_("method"))
     period_start = models.DateField(_("period start"), null=True, blank=True)
     period_end = models.DateField(_("period end"), null=True, blank=True)
     status = models.CharField(
@@ -104,3 +126,29 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey.slug}/{self.instance_id}"
+
+
+class SubmissionScore(models.Model):
+    """A submission scored under one method version; rescoring under a newer version adds a row.
+
+    ``results`` holds the scoring record per language of the method (``{"en": {...}, "mn": {...}}``);
+    ``dimension_scores`` the 0-100 scores by dimension id, for listings and statistics.
+    """
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="scores", verbose_name=_("submission")
+    )
+    method = models.ForeignKey(MethodVersion, on_delete=models.PROTECT, verbose_name=_("method"))
+    results = models.JSONField(_("results"), default=dict)
+    dimension_scores = models.JSONField(_("dimension scores"), default=dict)
+    computed_at = models.DateTimeField(_("computed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "method"], name="one_score_per_method")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission} / {self.method.version}"
