@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "solidata.web.accounts",
     "solidata.web.registry",
     "solidata.web.surveys",
     "solidata.web.pages",

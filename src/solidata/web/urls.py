@@ -4,9 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from solidata.web.pages import views as pages
+from solidata.web.registry import views as registry
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("organisations/", registry.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", registry.organisation_detail, name="organisation_detail"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

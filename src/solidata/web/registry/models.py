@@ -171,6 +171,9 @@ class Organisation(models.Model):
     )
     consent_public = models.BooleanField(_("consents to be listed publicly"), default=False)
     consent_research = models.BooleanField(_("consents to research use"), default=False)
+    consent_results_public = models.BooleanField(
+        _("consents to publish its assessment results"), default=False
+    )
     is_synthetic = models.BooleanField(
         _("synthetic demonstration data"),
         default=False,

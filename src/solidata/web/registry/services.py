@@ -87,6 +87,7 @@ def organisations_load_synthetic(*, organisations: Iterable[SyntheticOrganisatio
                 "longitude": o.longitude,
                 "consent_public": o.consent_public,
                 "consent_research": o.consent_research,
+                "consent_results_public": o.consent_public,
                 "is_synthetic": True,
             },
         )

@@ -8,6 +8,7 @@ from functools import lru_cache
 from django.db.models import QuerySet
 
 from solidata.core.method import Method, read_method
+from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore
 
 
@@ -28,4 +29,15 @@ def latest_score(submission: Submission) -> SubmissionScore | None:
 def scored_submissions(survey_id: int) -> QuerySet[SubmissionScore]:
     return SubmissionScore.objects.filter(submission__survey_id=survey_id).select_related(
         "submission__organisation__entity_type", "submission__organisation__admin_area", "method"
+    )
+
+
+def latest_organisation_score(organisation: Organisation) -> SubmissionScore | None:
+    """The most recent scored submission of an organisation (approved or pending, not rejected)."""
+    return (
+        SubmissionScore.objects.filter(submission__organisation=organisation)
+        .exclude(submission__review_status=Submission.Review.REJECTED)
+        .select_related("method", "submission")
+        .order_by("-submission__submitted_at", "-computed_at")
+        .first()
     )

@@ -1,0 +1,94 @@
+"""Access rights, decided here and only here; views and APIs ask, templates only reflect the answer.
+
+Anonymous visitors may self-assess and see their own result through its private link (checked where
+that link is handled); everything else needs a role.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+
+from solidata.web.accounts.models import Membership, Role
+from solidata.web.registry.models import Organisation
+from solidata.web.surveys.models import Submission, Survey
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def membership_of(user: User) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.membership  # type: ignore[union-attr]
+    except Membership.DoesNotExist:
+        return None
+
+
+def role_of(user: User) -> Role | None:
+    if user.is_authenticated and getattr(user, "is_superuser", False):
+        return Role.ADMIN
+    membership = membership_of(user)
+    return Role(membership.role) if membership else None
+
+
+def organisations_in_scope(user: User) -> QuerySet[Organisation]:
+    """Organisations whose individual records and answers the user may see."""
+    role = role_of(user)
+    membership = membership_of(user)
+    if role == Role.ADMIN:
+        return Organisation.objects.all()
+    if membership is None:
+        return Organisation.objects.none()
+    if role == Role.RESEARCHER:
+        return Organisation.objects.filter(country__in=membership.countries.all())
+    if role == Role.ENUMERATOR:
+        return Organisation.objects.filter(admin_area__in=membership.areas.all())
+    if role == Role.ENTITY:
+        return Organisation.objects.filter(pk__in=membership.organisations.all())
+    return Organisation.objects.none()  # committee members: aggregates only
+
+
+def submissions_in_scope(user: User) -> QuerySet[Submission]:
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return Submission.objects.all()
+    if role == Role.RESEARCHER:
+        membership = membership_of(user)
+        assert membership is not None
+        return Submission.objects.filter(survey__country__in=membership.countries.all())
+    return Submission.objects.filter(Q(organisation__in=organisations_in_scope(user)))
+
+
+def can_see_organisation_answers(user: User, organisation: Organisation) -> bool:
+    return organisations_in_scope(user).filter(pk=organisation.pk).exists()
+
+
+def can_review(user: User, survey: Survey) -> bool:
+    """Review, import and analyse individual submissions of a survey."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return True
+    membership = membership_of(user)
+    return (
+        role == Role.RESEARCHER
+        and membership is not None
+        and membership.countries.filter(pk=survey.country_id).exists()
+    )
+
+
+def can_see_aggregates(user: User, survey: Survey) -> bool:
+    role = role_of(user)
+    if role in (Role.ADMIN,):
+        return True
+    membership = membership_of(user)
+    return (
+        role in (Role.RESEARCHER, Role.COMMITTEE)
+        and membership is not None
+        and membership.countries.filter(pk=survey.country_id).exists()
+    )
+
+
+def sees_small_cells(user: User) -> bool:
+    """Only researchers and administrators see groups smaller than SOLIDATA_MIN_CELL."""
+    return role_of(user) in (Role.RESEARCHER, Role.ADMIN)

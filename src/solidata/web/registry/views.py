@@ -1,0 +1,55 @@
+"""The public directory of SSE organisations that consented to be listed."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from solidata.web.registry.models import AdminArea, EntityType, Organisation
+from solidata.web.registry.selectors import organisations_public
+from solidata.web.surveys.presenters import profile_of
+from solidata.web.surveys.selectors import latest_organisation_score, method_of
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    orgs = organisations_public()
+    entity_type = request.GET.get("type", "")
+    area = request.GET.get("area", "")
+    if entity_type:
+        orgs = orgs.filter(entity_type_id=entity_type)
+    if area:
+        orgs = orgs.filter(admin_area_id=area)
+    page = Paginator(orgs.order_by("name"), 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "registry/organisation_list.html",
+        {
+            "page": page,
+            "types": EntityType.objects.all(),
+            "areas": AdminArea.objects.filter(country_id="MN"),
+            "selected_type": entity_type,
+            "selected_area": area,
+        },
+    )
+
+
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    org = get_object_or_404(
+        Organisation.objects.select_related("entity_type", "legal_form", "admin_area", "sector"),
+        pk=pk,
+    )
+    staff = request.user.is_staff
+    if not (org.consent_public or staff):
+        raise Http404
+    profile = None
+    score = latest_organisation_score(org) if (org.consent_results_public or staff) else None
+    if score is not None:
+        lang = (get_language() or "en").split("-")[0]
+        method = method_of(score.method)
+        record = score.results.get(lang) or next(iter(score.results.values()))
+        profile = profile_of(method, record, lang)
+    return render(
+        request, "registry/organisation_detail.html", {"org": org, "profile": profile, "score": score}
+    )

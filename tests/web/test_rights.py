@@ -1,0 +1,34 @@
+"""Rights are decided in one place; each role sees exactly its scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from personas import personas
+from solidata.web.accounts import rights
+from solidata.web.registry.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_role_sees_the_organisations_of_its_scope_only(demo_db) -> None:
+    p = personas()
+    total = Organisation.objects.count()
+    assert rights.organisations_in_scope(p.admin).count() == total
+    assert rights.organisations_in_scope(p.researcher).count() == total  # all are Mongolian
+    assert rights.organisations_in_scope(p.foreign_researcher).count() == 0
+    assert rights.organisations_in_scope(p.committee).count() == 0
+    assert rights.organisations_in_scope(p.anonymous).count() == 0
+    assert list(rights.organisations_in_scope(p.entity)) == [p.own]
+    arkhangai = rights.organisations_in_scope(p.enumerator)
+    assert arkhangai.count() == Organisation.objects.filter(admin_area="MN-073").count() > 0
+    assert set(arkhangai.values_list("admin_area", flat=True)) == {"MN-073"}
+
+
+def test_only_researchers_and_administrators_see_small_cells(demo_db) -> None:
+    p = personas()
+    seen = {name: rights.sees_small_cells(user) for name, user in p.all().items()}
+    assert seen == {
+        "admin": True, "researcher": True, "foreign_researcher": True, "committee": False,
+        "enumerator": False, "entity": False, "anonymous": False,
+    }
