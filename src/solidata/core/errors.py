@@ -37,28 +37,196 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Save it again from the program that made it, in one of the supported formats.",
     ),
     # --- method workbook (core/method) ---------------------------------------------------------------
+    "method.invalid": (
+        "The method workbook has {count} error(s).",
+        "Fix the errors listed with it; `solidata method validate FILE` lists them all.",
+    ),
+    "method.xlsform_invalid": (
+        "The form is not a valid XLSForm: {reason}.",
+        "Fix the survey, choices or settings sheet as the message says (KoboToolbox and ODK would "
+        "reject the form too).",
+    ),
+    "method.xlsform_warning": (
+        "XLSForm warning: {reason}.",
+        "Check the form; KoboToolbox and ODK accept it, but it may not behave as intended.",
+    ),
+    "method.sheet_missing": (
+        "The workbook has no {name} sheet.",
+        "Add a sheet named {name} with its columns, as described in docs/method-format.md.",
+    ),
+    "method.column_missing": (
+        "The sheet has no column {name}.",
+        "Add a column named {name} in the first row of the sheet.",
+    ),
+    "method.setting_missing": (
+        "The settings sheet gives no {name}.",
+        "Fill in {name}: form_id and version together identify the method version.",
+    ),
+    "method.id_missing": (
+        "This row has no {field}.",
+        "Fill in the {field} cell, or delete the row.",
+    ),
+    "method.id_duplicate": (
+        "The id {id!r} is used again (first on row {first}).",
+        "Give each row its own id.",
+    ),
+    "method.id_clash": (
+        "The indicator id {id!r} is also a dimension id, so score({id!r}) would be ambiguous.",
+        "Rename the indicator or the dimension.",
+    ),
+    "method.number_invalid": (
+        "{value!r} is not {expected}.",
+        "Write a plain number (use a dot for decimals), or leave the cell empty for the default.",
+    ),
+    "method.choice_score_invalid": (
+        "The choice score {value!r} is not {expected}.",
+        "Give a score from 0 to 1, or leave it blank for an answer that is not scored.",
+    ),
+    "method.kind_unknown": (
+        "The dimension kind {value!r} is not one of purpose, principle, value, aspiration.",
+        "Use one of purpose, principle, value, aspiration.",
+    ),
+    "method.dimension_unknown": (
+        "The indicator belongs to the dimension {id!r}, which is not on the dimensions sheet.",
+        "Use an id from the dimensions sheet (ids are case-sensitive), or add the dimension.",
+    ),
+    "method.dimension_empty": (
+        "The dimension {id!r} has no indicators, so it can never be scored.",
+        "Add indicators for it on the indicators sheet, or remove it.",
+    ),
+    "method.indicator_unknown": (
+        "The scoring row feeds the indicator {id!r}, which is not on the indicators sheet.",
+        "Use an id from the indicators sheet (ids are case-sensitive), or add the indicator.",
+    ),
+    "method.indicator_unscored": (
+        "The indicator {id!r} has no rows on the scoring sheet, so it is always missing.",
+        "Add scoring rows for it, or remove it.",
+    ),
+    "method.question_unknown": (
+        "There is no question named {name!r} on the survey sheet.",
+        "Use a name from the survey sheet's name column (names are case-sensitive).",
+    ),
+    "method.question_in_repeat": (
+        "The question {name!r} is inside a repeat, and repeated answers cannot be scored.",
+        "Score a calculate outside the repeat (for example a count) instead.",
+    ),
+    "method.rule_invalid": (
+        "The rule {rule!r} cannot be used: {reason}.",
+        "Write one of: choice, linear A B, at_least T, at_most T, bands T1 T2 ... Tk.",
+    ),
+    "method.rule_needs_source": (
+        "The scoring row has neither a question nor a value.",
+        "Name the question whose answer is scored, or give a value expression.",
+    ),
+    "method.rule_needs_select": (
+        "The rule choice needs a select_one or select_multiple question, but {name!r} is {type}.",
+        "Use linear, at_least, at_most or bands for numbers, or point at a select question.",
+    ),
+    "method.choice_rule_with_value": (
+        "The rule choice scores the question's chosen answers, so it takes no value expression.",
+        "Remove the value, or use a numeric rule (linear, at_least, at_most, bands).",
+    ),
+    "method.cycle": (
+        "The questions {names} depend on each other in a loop (calculation or relevant).",
+        "Break the loop: a question cannot depend, directly or not, on itself.",
+    ),
+    "method.level_duplicate_min": (
+        "The level starts at {min}, like the level {other!r}.",
+        "Give each level its own min.",
+    ),
+    "method.levels_gap": (
+        "The lowest level starts at {min}, so scores below {min} get no level.",
+        "Add a level with min 0.",
+    ),
+    "method.definition_not_condition": (
+        "The rule {rule!r} gives a number or text, not true or false.",
+        "Compare it, e.g. score('P2') >= 50.",
+    ),
+    "method.target_unknown": (
+        "The recommendation targets {id!r}, which is neither a dimension nor an indicator.",
+        "Use an id from the dimensions or indicators sheet.",
+    ),
+    "method.translation_missing": (
+        "This text has no {language} translation.",
+        "Fill in the cell, so users reading {language} do not see another language.",
+    ),
+    "method.translation_column_missing": (
+        "No row of this sheet has a {language} text ({rows} rows).",
+        "Add the column and fill it in, so users reading {language} do not see another language.",
+    ),
     # --- expressions (core/expressions) --------------------------------------------------------------
+    "expression.syntax": (
+        "The expression {expression!r} cannot be read at character {position}: {reason}.",
+        "Correct the expression; see the expression language in docs/method-format.md.",
+    ),
+    "expression.unknown_function": (
+        "The expression {expression!r} uses the function {name}(), which Solidata does not know.",
+        "Use one of: {known}.",
+    ),
+    "expression.arity": (
+        "In {expression!r}, {name}() takes {expected} argument(s) but is given {given}.",
+        "Give {name}() the right number of arguments.",
+    ),
+    "expression.unknown_name": (
+        "The expression refers to ${{{name}}}, but there is no question named {name}.",
+        "Check the spelling against the name column of the survey sheet.",
+    ),
+    "expression.unknown_score": (
+        "score({id!r}) names no dimension or indicator.",
+        "Use an id from the dimensions or indicators sheet (ids are case-sensitive).",
+    ),
+    "expression.score_outside_definition": (
+        "The expression {expression!r} uses score(), which is only available in definition rules.",
+        "Refer to answers with ${{name}} here, or move the test to the definitions sheet.",
+    ),
+    "expression.current_outside_constraint": (
+        "The expression {expression!r} uses '.', which only means something in a constraint.",
+        "Write ${{name}} to refer to a question's answer.",
+    ),
+    "expression.bad_regex": (
+        "The pattern {pattern!r} in regex() is not a valid regular expression: {reason}.",
+        "Correct the pattern.",
+    ),
     # --- scoring (core/scoring) ----------------------------------------------------------------------
+    "scoring.instance_id_missing": (
+        "The answers have no instance_id column (the first columns are: {columns}).",
+        "Add an instance_id column with one unique id per submission; "
+        "`solidata method template` writes the expected header.",
+    ),
+    "scoring.column_missing": (
+        "The answers have no column for the question {question}, so it counts as unanswered.",
+        "Add the column if the question was asked; `solidata method template` lists the columns.",
+    ),
+    "scoring.not_a_number": (
+        "{count} answer(s) to the number question {question} are not numbers, e.g. {example!r}; "
+        "they count as missing.",
+        "Correct the answers (use a dot for decimals), or leave the cells empty.",
+    ),
+    "scoring.unknown_choice": (
+        "{count} answer(s) to {question} are not choices of the list {list_name}, e.g. {example!r}; "
+        "they count as missing.",
+        "Use the choice names (the name column of the choices sheet), not their labels.",
+    ),
     # --- ingest (core/ingest) ------------------------------------------------------------------------
     # --- statistics (core/stats) ---------------------------------------------------------------------
     "stats.column_missing": (
-        "There is no column {column} (given as the {role}); the columns are: {available}.",
+        "There is no such column (given as the {role}); the columns are: {available}.",
         "Check the spelling: column names are case-sensitive.",
     ),
     "stats.not_numeric": (
-        "The {role} column {column} must hold numbers, but has {value!r} ({count} such row(s)).",
+        "The {role} must be a number, but the column has {value!r} ({count} such row(s)).",
         "Correct the value, or leave the cell empty if it is missing.",
     ),
     "stats.design_value_missing": (
-        "The {role} column {column} is empty in {count} row(s).",
+        "The {role} is empty in {count} row(s) of this column.",
         "Every row needs its stratum, cluster, weight and fpc: fill them in or remove those rows.",
     ),
     "stats.weight_not_positive": (
-        "The weight {column} is {value}, but weights must be greater than 0 ({count} such row(s)).",
+        "The weight is {value}, but weights must be greater than 0 ({count} such row(s)).",
         "Use sampling weights (1 / probability of selection), or remove the rows not sampled.",
     ),
     "stats.fpc_not_constant": (
-        "The fpc column {column} has several values ({values}) within stratum {stratum}.",
+        "The fpc has several values ({values}) within stratum {stratum}.",
         "The fpc is the stratum's population size (or sampling fraction): give one value per "
         "stratum.",
     ),
@@ -73,15 +241,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "population, say so with an fpc equal to the number of sampled clusters.",
     ),
     "stats.no_data": (
-        "The column {column} has no values to estimate from.",
+        "The column has no values to estimate from.",
         "Choose a column with data, or check that the file has the rows you expect.",
     ),
     "stats.poststratum_total_missing": (
-        "The category {category} of {column} is in the sample but has no population total.",
-        "Give a population total for every category of {column} found in the data.",
+        "The category {category} is in the sample but has no population total.",
+        "Give a population total for every category of this column found in the data.",
     ),
     "stats.poststratum_not_sampled": (
-        "The population total of category {category} of {column} has no sampled rows.",
+        "The population total of category {category} has no sampled rows.",
         "Merge the category with a similar one, in the data and in the population totals.",
     ),
     "stats.population_invalid": (
@@ -96,16 +264,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The survey estimate could not be computed: {reason}.",
         "Check the design columns; if the data look right, report this as a bug.",
     ),
+    "stats.engine_note": (
+        "The survey library noted: {reason}.",
+        "Check the design columns if this is unexpected.",
+    ),
     "stats.unweighted": (
         "No weights and no fpc were given, so every row counts once: the estimates describe the "
         "sample, not a population.",
         "Give the sampling weights (or the population sizes as fpc) to estimate population values.",
     ),
     "stats.empty_domain": (
-        "The group {group} of {column} has no value of {variable}, so it has no estimate.",
+        "The group {group} has no value of {variable}, so it has no estimate.",
         "This is expected when a question was not asked in that group.",
     ),
     # --- reference and demo data (core/reference, core/demo) -----------------------------------------
+    "method.version_exists": (
+        "A different workbook is already stored as method {method_id} version {version}.",
+        "Give the changed method a new version in the settings sheet, then upload it again.",
+    ),
     "settings.invalid": (
         "The setting {name} has the value {value!r}, which is not {expected}.",
         "Fix or unset the environment variable {name}.",

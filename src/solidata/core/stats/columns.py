@@ -33,7 +33,8 @@ def require_columns(
     frame: pd.DataFrame, wanted: Iterable[tuple[str, str]], *, file: str | None = None
 ) -> None:
     """Raise ``stats.column_missing`` for every ``(role, column)`` not in ``frame``."""
-    available = ", ".join(str(c) for c in frame.columns)
+    names = [str(c) for c in frame.columns]
+    available = ", ".join(names[:30]) + (f" and {len(names) - 30} more" if len(names) > 30 else "")
     problems = [
         problem("stats.column_missing", file=file, column=column, role=role, available=available)
         for role, column in wanted

@@ -60,8 +60,14 @@ from solidata.core.stats.weights import (
 Statistic = Literal["mean", "total", "proportion"]
 WeightSource = Literal["column", "fpc", "none"]
 
-# Column names of the frame handed to svy; fixed so that no user column name can collide.
-Y, BY, STRATUM, PSU, WEIGHT, FPC, CELL = "sd_y", "sd_by", "sd_stratum", "sd_psu", "sd_w", "sd_fpc", "sd_cell"
+# Column names of the frame handed to svy; fixed, so that no user column name can collide.
+Y = "sd_y"  # the variable
+BY = "sd_by"  # the group (domain) labels
+STRATUM = "sd_stratum"
+PSU = "sd_psu"  # stratum and cluster: clusters nested in strata
+WEIGHT = "sd_w"
+FPC = "sd_fpc"  # population size N_h, also when the fpc was given as fractions
+CELL = "sd_cell"  # the post-stratum
 
 T = TypeVar("T")
 
@@ -146,41 +152,13 @@ def prepare_sample(
         ("post-stratification", ps.column if ps else None),
     ]
     require_columns(frame, [(r, c) for r, c in wanted if c is not None], file=file)
-    problems: list[Problem] = []
+    parts = _read_columns(frame, variable=variable, statistic=statistic, design=design, file=file)
+    strata, psu, weights, y = parts.strata, parts.psu, parts.weights, parts.y
 
-    def attempt(step: Callable[[], T]) -> T | None:
-        try:
-            return step()
-        except SolidataError as error:
-            problems.extend(error.problems)
-            return None
-
-    index = frame.index
-    strata = (
-        attempt(lambda: complete_labels(frame, design.strata, role="stratum", file=file))
-        if design.strata
-        else pd.Series(ALL, index=index, dtype=object)
-    )
-    clusters = (
-        attempt(lambda: complete_labels(frame, design.cluster, role="cluster", file=file))
-        if design.cluster
-        else pd.Series([str(i) for i in range(len(frame))], index=index, dtype=object)
-    )
-    weights = attempt(lambda: _weights(frame, design.weight, file)) if design.weight else None
-    fpc = attempt(lambda: _fpc(frame, design.fpc, file)) if design.fpc else None
-    cells = None
-    if ps:
-        cells = as_labels(frame[ps.column])
-        attempt(lambda: check_poststrata(cells, ps.totals, column=ps.column, file=file))
-    y = attempt(lambda: _variable(frame, variable, statistic, file))
-    if problems or strata is None or clusters is None or y is None:
-        raise SolidataError(problems)
-
-    psu = strata + "\x1f" + clusters  # clusters nested in strata (R's nest=TRUE)
     sampled = {str(k): int(v) for k, v in psu.groupby(strata).nunique().items()}
     sizes = kind = None
-    if fpc is not None and design.fpc:
-        sizes, kind = _population(fpc, strata, sampled, design.fpc, file)
+    if parts.fpc is not None and design.fpc:
+        sizes, kind = _population(parts.fpc, strata, sampled, design.fpc, file)
     certainty = _check_singletons(sampled, sizes, design, file)
 
     warnings: list[Problem] = []
@@ -194,20 +172,14 @@ def prepare_sample(
         if not sizes and ps is None:
             warnings.append(problem("stats.unweighted", severity="warning", file=file))
 
-    columns: dict[str, pl.Series] = {
-        Y: _y_series(y),
-        STRATUM: pl.Series(STRATUM, strata.tolist(), dtype=pl.String),
-        PSU: pl.Series(PSU, psu.tolist(), dtype=pl.String),
-        WEIGHT: pl.Series(WEIGHT, weights, dtype=pl.Float64),
-    }
-    if sizes:
-        columns[FPC] = pl.Series(FPC, strata.map(sizes).tolist(), dtype=pl.Float64)
     by_labels = as_labels(frame[by]) if by else None
-    if by_labels is not None:
-        columns[BY] = pl.Series(BY, by_labels.tolist(), dtype=pl.String)
-    if cells is not None:
-        columns[CELL] = pl.Series(CELL, cells.tolist(), dtype=pl.String)
-
+    columns = [
+        _y_series(y),
+        pl.Series(STRATUM, strata.tolist(), dtype=pl.String),
+        pl.Series(PSU, psu.tolist(), dtype=pl.String),
+        pl.Series(WEIGHT, weights, dtype=pl.Float64),
+        *_optional_columns(strata, sizes, by_labels, parts.cells),
+    ]
     summary = DesignSummary(
         kind=design.kind,
         rows=len(frame),
@@ -219,13 +191,78 @@ def prepare_sample(
         design=design,
     )
     return PreparedSample(
-        frame=pl.DataFrame(list(columns.values())),
+        frame=pl.DataFrame(columns),
         summary=summary,
         by_levels=tuple(sorted_labels(by_labels.dropna())) if by_labels is not None else (),
         categories=tuple(sorted_labels(y.dropna())) if statistic == "proportion" else (),
         certainty_singletons=certainty,
         warnings=tuple(warnings),
     )
+
+
+@dataclass(frozen=True)
+class _Columns:
+    strata: pd.Series
+    psu: pd.Series
+    weights: np.ndarray | None
+    fpc: np.ndarray | None
+    cells: pd.Series | None
+    y: pd.Series
+
+
+def _read_columns(
+    frame: pd.DataFrame,
+    *,
+    variable: str,
+    statistic: Statistic,
+    design: SurveyDesign,
+    file: str | None,
+) -> _Columns:
+    """Read every design column and the variable, raising all their problems at once."""
+    problems: list[Problem] = []
+
+    def attempt(step: Callable[[], T]) -> T | None:
+        try:
+            return step()
+        except SolidataError as error:
+            problems.extend(error.problems)
+            return None
+
+    def labels(column: str | None, role: str, default: list[str]) -> pd.Series | None:
+        if column is None:
+            return pd.Series(default, index=frame.index, dtype=object)
+        return attempt(lambda: complete_labels(frame, column, role=role, file=file))
+
+    strata = labels(design.strata, "stratum", [ALL] * len(frame))
+    clusters = labels(design.cluster, "cluster", [str(i) for i in range(len(frame))])
+    weight, fpc, ps = design.weight, design.fpc, design.poststrata
+    weights = attempt(lambda: _weights(frame, weight, file)) if weight else None
+    fpcs = attempt(lambda: _fpc(frame, fpc, file)) if fpc else None
+    cells = as_labels(frame[ps.column]) if ps else None
+    if ps and cells is not None:
+        attempt(lambda: check_poststrata(cells, ps.totals, column=ps.column, file=file))
+    y = attempt(lambda: _variable(frame, variable, statistic, file))
+    if problems or strata is None or clusters is None or y is None:
+        raise SolidataError(problems)
+    # Clusters are nested in strata (R's nest=TRUE): the PSU key carries its stratum.
+    psu = strata + "\x1f" + clusters
+    return _Columns(strata=strata, psu=psu, weights=weights, fpc=fpcs, cells=cells, y=y)
+
+
+def _optional_columns(
+    strata: pd.Series,
+    sizes: dict[str, float] | None,
+    by_labels: pd.Series | None,
+    cells: pd.Series | None,
+) -> list[pl.Series]:
+    columns = []
+    if sizes:
+        columns.append(pl.Series(FPC, strata.map(sizes).tolist(), dtype=pl.Float64))
+    if by_labels is not None:
+        columns.append(pl.Series(BY, by_labels.tolist(), dtype=pl.String))
+    if cells is not None:
+        columns.append(pl.Series(CELL, cells.tolist(), dtype=pl.String))
+    return columns
 
 
 def _weights(frame: pd.DataFrame, column: str, file: str | None) -> np.ndarray:
@@ -294,7 +331,9 @@ def _check_singletons(
     return bool(certain)
 
 
-def _variable(frame: pd.DataFrame, variable: str, statistic: Statistic, file: str | None) -> pd.Series:
+def _variable(
+    frame: pd.DataFrame, variable: str, statistic: Statistic, file: str | None
+) -> pd.Series:
     if statistic == "proportion":
         values = as_labels(frame[variable])
     else:

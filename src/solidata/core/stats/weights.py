@@ -89,7 +89,7 @@ def population_sizes(
                     "stats.fpc_invalid",
                     file=file,
                     column=column,
-                    value=value,
+                    value=f"{value:g}",
                     stratum=stratum,
                     reason=reason,
                 )
@@ -127,7 +127,7 @@ def design_weights(
         if cluster
         else pd.Series(range(len(sample)), index=sample.index, dtype=object)
     )
-    sampled = units.groupby(stratum_of).nunique().to_dict()
+    sampled = {str(k): int(v) for k, v in units.groupby(stratum_of).nunique().items()}
     sizes = _population_counts(population, strata=strata, cluster=cluster)
     problems = []
     for stratum, n in sampled.items():

@@ -1,0 +1,63 @@
+"""Survey statistics: design-based estimates with standard errors, checked against R's ``survey``.
+
+The pipeline: :mod:`~solidata.core.stats.reading` (CSV to a frame) ->
+:mod:`~solidata.core.stats.design` (check the design columns) ->
+:mod:`~solidata.core.stats.estimates` (means, proportions, totals, overall and by group) ->
+:mod:`~solidata.core.stats.display` (a text table or JSON records). Weights from a sampling frame
+or from population totals are in :mod:`~solidata.core.stats.weights`.
+
+Example::
+
+    >>> from solidata.core.stats import SurveyDesign, estimate_mean
+    >>> design = SurveyDesign(strata="stype", weight="pw", fpc="fpc")
+    >>> result = estimate_mean("tests/data/survey/apistrat.csv", "api00", design=design)
+    ... # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from solidata.core.stats.design import (
+    DesignSummary,
+    PostStrata,
+    Statistic,
+    SurveyDesign,
+)
+from solidata.core.stats.display import estimate_records, estimate_table, r_format
+from solidata.core.stats.estimates import (
+    Estimate,
+    EstimateResult,
+    estimate,
+    estimate_mean,
+    estimate_proportions,
+    estimate_total,
+)
+from solidata.core.stats.reading import read_survey_csv
+from solidata.core.stats.weights import (
+    DesignWeights,
+    StratumWeight,
+    design_weights,
+    population_sizes,
+    poststratified_weights,
+)
+
+__all__ = [
+    "DesignSummary",
+    "DesignWeights",
+    "Estimate",
+    "EstimateResult",
+    "PostStrata",
+    "Statistic",
+    "StratumWeight",
+    "SurveyDesign",
+    "design_weights",
+    "estimate",
+    "estimate_mean",
+    "estimate_proportions",
+    "estimate_records",
+    "estimate_table",
+    "estimate_total",
+    "population_sizes",
+    "poststratified_weights",
+    "r_format",
+    "read_survey_csv",
+]
