@@ -1,0 +1,792 @@
+"""The choices sheet of the bundled ILO 2022 method: answer lists with their scores.
+
+``score`` runs from 0 to 1; ``None`` (a blank cell) means "not scored", e.g. "Don't know", which
+then counts as a missing answer rather than a low one. For select_multiple lists the chosen scores
+are summed and capped at 1, so a score of 0.25 means "four of these practices give the full score".
+
+The profile lists (legal form, aimag, sector) are not typed here: they are generated from the
+reference tables shipped with Solidata, so their choice names are the same codes the registry uses
+(legal form codes of ``legal_forms.csv``, ISO 3166-2 codes such as ``MN-061``, ISIC sections).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from solidata.core.reference import load_reference
+
+
+@dataclass(frozen=True)
+class Choice:
+    name: str
+    en: str
+    mn: str
+    score: float | None = None
+
+
+DK = Choice("dont_know", "Don't know", "Мэдэхгүй")
+NONE_OF = Choice("none", "None of these", "Эдгээрийн аль нь ч биш", 0)
+OTHER = Choice("other", "Other", "Бусад")
+
+
+def profile_choices() -> dict[str, list[Choice]]:
+    """Legal forms, aimags and sectors, keyed by the codes of Solidata's reference tables.
+
+    ISO 3166-2 codes such as ``MN-061`` are valid XLSForm choice names as they are (no space;
+    pyxform and ODK Validate accept them), so the aimag choice names are the ISO codes unchanged
+    and no mapping is needed.
+    """
+    ref = load_reference()
+    forms = [
+        Choice(f.code, f.names["en"], f.names["mn"]) for f in ref.legal_forms if f.country == "MN"
+    ]
+    areas = [
+        Choice(a.code, a.names["en"], a.names["mn"]) for a in ref.admin_areas if a.country == "MN"
+    ]
+    sectors = [
+        Choice(s.code, f"{s.code}. {s.names['en']}", f"{s.code}. {s.names['mn']}")
+        for s in ref.sectors
+    ]
+    return {"legal_form": [*forms, OTHER], "aimag": areas, "sector": sectors}
+
+
+CHOICES: dict[str, list[Choice]] = {
+    "yes_no": [Choice("yes", "Yes", "Тийм", 1), Choice("no", "No", "Үгүй", 0)],
+    "yes_no_dk": [Choice("yes", "Yes", "Тийм", 1), Choice("no", "No", "Үгүй", 0), DK],
+    "role": [
+        Choice("chair", "Chair or director", "Дарга, захирал"),
+        Choice("board", "Board member", "Удирдах зөвлөлийн гишүүн"),
+        Choice("manager", "Manager or accountant", "Менежер, нягтлан бодогч"),
+        Choice("member", "Member", "Гишүүн"),
+        Choice("staff", "Employee", "Ажилтан"),
+        OTHER,
+    ],
+    "gender": [Choice("woman", "A woman", "Эмэгтэй"), Choice("man", "A man", "Эрэгтэй")],
+    "income_band": [
+        Choice("none", "No income", "Орлого ороогүй"),
+        Choice("lt10m", "Less than 10 million ₮", "10 сая төгрөгөөс бага"),
+        Choice("m10_50", "10 to 50 million ₮", "10-50 сая төгрөг"),
+        Choice("m50_200", "50 to 200 million ₮", "50-200 сая төгрөг"),
+        Choice("m200_1000", "200 million to 1 billion ₮", "200 сая - 1 тэрбум төгрөг"),
+        Choice("gt1000", "More than 1 billion ₮", "1 тэрбум төгрөгөөс их"),
+        DK,
+    ],
+    "income_source": [
+        Choice("sales", "Selling goods or services", "Бараа, үйлчилгээ борлуулсан орлого"),
+        Choice("member_fees", "Member fees and contributions", "Гишүүнчлэлийн хураамж, татвар"),
+        Choice("grants", "Grants or donations", "Буцалтгүй тусламж, хандив"),
+        Choice("government", "Government funding or contracts", "Төрийн санхүүжилт, захиалга"),
+        Choice("loans", "Loans", "Зээл"),
+        OTHER,
+    ],
+    # --- purpose --------------------------------------------------------------------------------
+    "purpose_written": [
+        Choice("written", "Yes, it is written in the charter", "Тийм, дүрэмд бичсэн", 1),
+        Choice(
+            "agreed",
+            "We agree on it, but it is not written down",
+            "Бид тохиролцсон, гэхдээ бичиж баталгаажуулаагүй",
+            0.5,
+        ),
+        Choice(
+            "profit_only",
+            "No, the aim is mainly profit for the owners",
+            "Үгүй, гол зорилго нь эзэмшигчдэдээ ашиг олох",
+            0,
+        ),
+        DK,
+    ],
+    "beneficiaries": [
+        Choice("members", "Our members and their families", "Гишүүд болон тэдний гэр бүл", 1),
+        Choice("community", "Our members and the local community", "Гишүүд болон нутгийн иргэд", 1),
+        Choice(
+            "public",
+            "People in need, or the general public",
+            "Тусламж хэрэгтэй хүмүүс, эсвэл олон нийт",
+            1,
+        ),
+        Choice(
+            "owners",
+            "Mainly the owners or investors",
+            "Голчлон эзэмшигчид эсвэл хөрөнгө оруулагчид",
+            0,
+        ),
+        DK,
+    ],
+    "activity": [
+        Choice(
+            "jobs_income",
+            "Jobs or income for members or local people",
+            "Гишүүд, нутгийн иргэдэд ажлын байр, орлого бий болгосон",
+            0.4,
+        ),
+        Choice(
+            "services",
+            "Services people need (health, education, care, finance, water…)",
+            "Хүмүүст хэрэгтэй үйлчилгээ үзүүлсэн (эрүүл мэнд, боловсрол, асаргаа, санхүү, ус…)",
+            0.4,
+        ),
+        Choice(
+            "environment",
+            "Protecting nature (pasture, water, waste, energy)",
+            "Байгаль хамгаалсан (бэлчээр, ус, хог хаягдал, эрчим хүч)",
+            0.4,
+        ),
+        Choice(
+            "culture", "Keeping culture and traditions alive", "Соёл, уламжлалаа хадгалсан", 0.2
+        ),
+        NONE_OF,
+    ],
+    # --- P1 voluntary cooperation and mutual aid -------------------------------------------------
+    "join": [
+        Choice(
+            "open",
+            "Anyone who shares our aims and accepts the charter",
+            "Бидний зорилгыг хуваалцаж, дүрмийг хүлээн зөвшөөрсөн хэн ч",
+            1,
+        ),
+        Choice(
+            "conditions",
+            "Only people who meet other conditions (family ties, a large payment, the leader's "
+            "approval…)",
+            "Зөвхөн өөр болзол хангасан хүн (төрөл садан, их хэмжээний төлбөр, даргын зөвшөөрөл…)",
+            0.5,
+        ),
+        Choice("closed", "Nobody new can join", "Шинээр хэн ч элсэх боломжгүй", 0),
+        Choice(
+            "no_members",
+            "We have no members (e.g. a foundation)",
+            "Манайд гишүүн байхгүй (жишээ нь сан)",
+        ),
+        DK,
+    ],
+    "refusal": [
+        Choice("no_refusal", "No, we turned nobody down", "Үгүй, хэнээс ч татгалзаагүй", 1),
+        Choice("no_requests", "Nobody asked to join", "Элсэх хүсэлт ирээгүй"),
+        Choice(
+            "charter_reason",
+            "Yes, for a reason written in the charter (e.g. lives outside our area)",
+            "Тийм, дүрэмд заасан шалтгаанаар (жишээ нь манай нутагт амьдардаггүй)",
+            1,
+        ),
+        Choice("other_reason", "Yes, for other reasons", "Тийм, өөр шалтгаанаар", 0),
+        DK,
+    ],
+    "exit": [
+        Choice(
+            "free_refund",
+            "Yes, and they get back their paid-in share, if any, as the charter says",
+            "Тийм, оруулсан хувь хөрөнгө байвал дүрмийн дагуу буцааж авна",
+            1,
+        ),
+        Choice(
+            "free_no_refund",
+            "Yes, but they do not get their share back",
+            "Тийм, гэхдээ оруулсан хувь хөрөнгөө буцааж авдаггүй",
+            0.5,
+        ),
+        Choice(
+            "hard", "Leaving is difficult or not allowed", "Гарах нь хэцүү, эсвэл зөвшөөрдөггүй", 0
+        ),
+        DK,
+    ],
+    "aid": [
+        Choice(
+            "equipment",
+            "Shared machinery, tools or transport",
+            "Техник, багаж, унаагаа хамтран ашигласан",
+            0.34,
+        ),
+        Choice(
+            "buying",
+            "Bought feed, inputs or goods together",
+            "Тэжээл, түүхий эд, бараагаа хамтдаа худалдан авсан",
+            0.34,
+        ),
+        Choice("selling", "Sold products together", "Бүтээгдэхүүнээ хамтдаа борлуулсан", 0.34),
+        Choice(
+            "emergency",
+            "Helped members in hard times (dzud, illness, fire)",
+            "Хүнд үед гишүүддээ тусалсан (зуд, өвчин, гал түймэр)",
+            0.34,
+        ),
+        Choice(
+            "lending",
+            "Saved or lent money among members",
+            "Гишүүд хоорондоо мөнгө хадгалж, зээлдүүлсэн",
+            0.34,
+        ),
+        Choice(
+            "labour",
+            "Worked together (herding, haymaking, shearing, building)",
+            "Хамтран ажилласан (мал маллах, өвс хадах, ноос хяргах, барилга барих)",
+            0.34,
+        ),
+        NONE_OF,
+    ],
+    # --- P2 democratic governance, V4 self-governance --------------------------------------------
+    "vote": [
+        Choice("one_member", "One member, one vote", "Нэг гишүүн - нэг санал", 1),
+        Choice(
+            "consensus",
+            "We talk until everyone agrees",
+            "Бүгд санал нийлтэл ярилцаж шийддэг",
+            0.75,
+        ),
+        Choice(
+            "capped",
+            "Bigger contributions give more votes, up to a limit",
+            "Их хувь нийлүүлсэн гишүүн илүү санал өгдөг, гэхдээ хязгаартай",
+            0.5,
+        ),
+        Choice(
+            "by_capital",
+            "Votes follow the money or shares each one owns",
+            "Эзэмшсэн мөнгө, хувьцааныхаа хэмжээгээр санал өгдөг",
+            0,
+        ),
+        Choice(
+            "leader",
+            "Members do not vote; the leader or owner decides",
+            "Гишүүд санал өгдөггүй, дарга эсвэл эзэн нь шийддэг",
+            0,
+        ),
+        DK,
+    ],
+    "say": [
+        Choice("elect", "Elect the leaders", "Удирдлагаа сонгох", 0.2),
+        Choice(
+            "plan", "Approve the yearly plan and budget", "Жилийн төлөвлөгөө, төсвөө батлах", 0.2
+        ),
+        Choice(
+            "accounts", "Approve the yearly accounts", "Жилийн санхүүгийн тайлангаа батлах", 0.2
+        ),
+        Choice("surplus", "Decide how to use the surplus", "Ашгаа хэрхэн зарцуулахыг шийдэх", 0.2),
+        Choice("charter", "Change the charter", "Дүрэмдээ өөрчлөлт оруулах", 0.2),
+        Choice(
+            "agenda",
+            "Any member can put a question on the agenda",
+            "Аль ч гишүүн хэлэлцэх асуудал санал болгож болно",
+            0.2,
+        ),
+        NONE_OF,
+    ],
+    "control": [
+        Choice("elected", "Yes, elected by the members", "Тийм, гишүүд сонгосон", 1),
+        Choice(
+            "appointed",
+            "Yes, appointed by the leaders or by someone else",
+            "Тийм, удирдлага эсвэл өөр хүн томилсон",
+            0.5,
+        ),
+        Choice("no", "No", "Үгүй", 0),
+        DK,
+    ],
+    "charter": [
+        Choice("members", "The members, at a general assembly", "Гишүүд, нийт хурлаараа", 1),
+        Choice("board", "The board", "Удирдах зөвлөл", 0.5),
+        Choice(
+            "founders",
+            "The founders or owners",
+            "Үүсгэн байгуулагчид эсвэл эзэмшигчид",
+            0.25,
+        ),
+        Choice(
+            "outside",
+            "An outside body (government office, donor, parent company)",
+            "Гадны байгууллага (төрийн байгууллага, хандивлагч, толгой компани)",
+            0,
+        ),
+        Choice("no_charter", "We have no written rules", "Бичмэл дүрэм байхгүй", 0),
+        DK,
+    ],
+    # --- P3 autonomy and independence ------------------------------------------------------------
+    "appoint": [
+        Choice("members", "The members, by election", "Гишүүд, сонгуулиар", 1),
+        Choice(
+            "board",
+            "The board that the members elected",
+            "Гишүүдийн сонгосон удирдах зөвлөл",
+            1,
+        ),
+        Choice(
+            "founders",
+            "The founders or owners",
+            "Үүсгэн байгуулагчид эсвэл эзэмшигчид",
+            0.25,
+        ),
+        Choice(
+            "government",
+            "A government body or official",
+            "Төрийн байгууллага эсвэл албан тушаалтан",
+            0,
+        ),
+        Choice(
+            "donor",
+            "A donor, a project or a parent organisation",
+            "Хандивлагч, төсөл эсвэл толгой байгууллага",
+            0,
+        ),
+        DK,
+    ],
+    "overrule": [
+        Choice(
+            "no", "No, our own decisions stand", "Үгүй, бидний шийдвэр хүчинтэй хэвээр байна", 1
+        ),
+        Choice(
+            "grant_terms",
+            "Only on how a grant or loan is used, as agreed in a contract",
+            "Зөвхөн буцалтгүй тусламж, зээлийн зарцуулалтын талаар, гэрээнд тохирсны дагуу",
+            0.75,
+        ),
+        Choice("yes_some", "Yes, on some important matters", "Тийм, зарим чухал асуудлаар", 0.25),
+        Choice(
+            "yes_general",
+            "Yes, they usually have the last word",
+            "Тийм, ихэнхдээ эцсийн шийдвэрийг тэд гаргадаг",
+            0,
+        ),
+        DK,
+    ],
+    "outsider": [
+        Choice(
+            "government",
+            "Government (soum, aimag or national)",
+            "Төр (сум, аймаг эсвэл улсын түвшинд)",
+        ),
+        Choice("donor", "A donor or a project", "Хандивлагч эсвэл төсөл"),
+        Choice("company", "A company or an investor", "Компани эсвэл хөрөнгө оруулагч"),
+        Choice("party", "A political party or a politician", "Улс төрийн нам эсвэл улс төрч"),
+        OTHER,
+    ],
+    # --- P4 people and purpose before capital ----------------------------------------------------
+    "surplus": [
+        Choice("yes", "Yes", "Тийм"),
+        Choice(
+            "no",
+            "No, we broke even or made a loss",
+            "Үгүй, орлого зардлаа нөхсөн эсвэл алдагдалтай",
+        ),
+        DK,
+    ],
+    "profit_rule": [
+        Choice(
+            "no_distribution",
+            "Yes: no surplus may be paid out (non-profit)",
+            "Тийм: ашгийг хуваарилахыг хориглосон (ашгийн бус)",
+            1,
+        ),
+        Choice(
+            "capped",
+            "Yes: payments on money invested are limited (e.g. a maximum interest on shares)",
+            "Тийм: оруулсан хөрөнгөд ногдох төлбөрийг хязгаарласан (жишээ нь хувь хөрөнгийн "
+            "хүүгийн дээд хэмжээ)",
+            1,
+        ),
+        Choice("no_limit", "No, there is no limit", "Үгүй, хязгаар байхгүй", 0),
+        DK,
+    ],
+    "asset_lock": [
+        Choice(
+            "other_sse",
+            "It goes to another cooperative, a non-profit or a community purpose "
+            "(members get back at most their paid-in shares)",
+            "Өөр хоршоо, ашгийн бус байгууллага эсвэл нийтийн зорилгод шилжинэ "
+            "(гишүүд зөвхөн оруулсан хувь хөрөнгөө буцааж авна)",
+            1,
+        ),
+        Choice("members", "It is shared among the members", "Гишүүдэд хуваагдана", 0.5),
+        Choice(
+            "owners",
+            "It goes to the owners or investors",
+            "Эзэмшигч, хөрөнгө оруулагчдад очно",
+            0,
+        ),
+        Choice(
+            "not_set",
+            "Nothing is decided or written",
+            "Энэ талаар юу ч шийдээгүй, бичээгүй",
+            0.25,
+        ),
+        DK,
+    ],
+    # --- V6 decent work and livelihoods, V2 equality ---------------------------------------------
+    "wage": [
+        Choice("all", "Yes, all of them", "Тийм, бүгд", 1),
+        Choice("most", "Most of them", "Ихэнх нь", 0.5),
+        Choice("few", "Few or none of them", "Цөөхөн нь, эсвэл хэн нь ч үгүй", 0),
+        DK,
+    ],
+    "equality": [
+        Choice(
+            "equal_pay",
+            "Women and men get the same pay, or the same price, for the same work or product",
+            "Ижил ажил, бүтээгдэхүүнд эмэгтэй, эрэгтэй хүнд ижил цалин, үнэ олгодог",
+            0.25,
+        ),
+        Choice(
+            "rule",
+            "A written rule against unfair treatment (discrimination)",
+            "Ялгаварлан гадуурхахыг хориглосон бичмэл журамтай",
+            0.25,
+        ),
+        Choice(
+            "access",
+            "Help for members with disabilities and older members to take part",
+            "Хөгжлийн бэрхшээлтэй болон ахмад гишүүдийг оролцоход нь тусалдаг",
+            0.25,
+        ),
+        Choice(
+            "low_fee",
+            "People with little money can join (low fee, or paid in parts)",
+            "Мөнгө багатай хүн ч элсэж болно (бага хураамж, эсвэл хэсэгчлэн төлөх)",
+            0.25,
+        ),
+        Choice(
+            "youth",
+            "Young people are encouraged to join and to lead",
+            "Залуучуудыг гишүүн болох, удирдлагад орохыг дэмждэг",
+            0.25,
+        ),
+        NONE_OF,
+    ],
+    "member_share": [
+        Choice("all", "All or almost all", "Бүгд, эсвэл бараг бүгд", 1),
+        Choice("most", "More than half", "Талаас илүү нь", 0.75),
+        Choice("some", "Less than half", "Талаас бага нь", 0.25),
+        Choice("none", "None", "Хэн нь ч үгүй", 0),
+        DK,
+    ],
+    "livelihood": [
+        Choice("much", "Yes, a lot", "Тийм, их тус болсон", 1),
+        Choice("some", "Yes, a little", "Тийм, бага зэрэг", 0.6),
+        Choice("no_change", "It made no difference", "Ялгаа гараагүй", 0.2),
+        Choice("worse", "Things got worse", "Муудсан", 0),
+        DK,
+    ],
+    # --- V1 care for people and planet -----------------------------------------------------------
+    "env": [
+        Choice(
+            "pasture_rotation",
+            "Moved or rested pastures so they can recover",
+            "Бэлчээрээ сэлгэж, амрааж нөхөн сэргээсэн",
+            0.25,
+        ),
+        Choice(
+            "herd_size",
+            "Kept the number of animals within what the pasture can carry",
+            "Малын тоо толгойг бэлчээрийн даацад тохируулсан",
+            0.25,
+        ),
+        Choice(
+            "waste",
+            "Reduced, sorted or recycled waste",
+            "Хог хаягдлаа багасгаж, ангилж, дахин ашигласан",
+            0.25,
+        ),
+        Choice(
+            "energy",
+            "Saved energy, or used solar or other clean energy",
+            "Эрчим хүч хэмнэсэн, нарны болон бусад цэвэр эрчим хүч ашигласан",
+            0.25,
+        ),
+        Choice(
+            "water",
+            "Saved water, or protected springs, rivers or wells",
+            "Ус хэмнэсэн, булаг шанд, гол, худгаа хамгаалсан",
+            0.25,
+        ),
+        Choice(
+            "trees", "Planted trees or restored land", "Мод тарьсан, газар нөхөн сэргээсэн", 0.25
+        ),
+        Choice(
+            "chemicals",
+            "Used fewer chemicals or less plastic",
+            "Химийн бодис, хуванцар хэрэглээгээ багасгасан",
+            0.25,
+        ),
+        NONE_OF,
+    ],
+    "community": [
+        Choice(
+            "vulnerable",
+            "Helped older people, people with disabilities or poor households",
+            "Ахмад настан, хөгжлийн бэрхшээлтэй иргэд, ядуу өрхөд тусалсан",
+            0.34,
+        ),
+        Choice(
+            "disaster",
+            "Helped during dzud, drought, floods or other disasters",
+            "Зуд, ган, үер болон бусад гамшгийн үед тусалсан",
+            0.34,
+        ),
+        Choice(
+            "projects",
+            "Took part in local projects (school, clinic, well, clean-up)",
+            "Орон нутгийн ажилд оролцсон (сургууль, эмнэлэг, худаг, цэвэрлэгээ)",
+            0.34,
+        ),
+        Choice(
+            "jobs",
+            "Gave work to people who find it hard to get a job",
+            "Ажил олоход бэрхшээлтэй хүмүүсийг ажилд авсан",
+            0.34,
+        ),
+        Choice(
+            "fair_prices",
+            "Sold goods or services to local people at fair prices",
+            "Нутгийн иргэдэд бараа, үйлчилгээг боломжийн үнээр хүргэсэн",
+            0.34,
+        ),
+        NONE_OF,
+    ],
+    # --- V3 interdependence, V4 training ---------------------------------------------------------
+    "network": [
+        Choice(
+            "local_union",
+            "A soum or aimag union of cooperatives or of NGOs",
+            "Сум, аймгийн хоршоодын эсвэл ТББ-уудын холбоо",
+            0.5,
+        ),
+        Choice(
+            "national",
+            "A national association or federation",
+            "Улсын хэмжээний холбоо, нэгдэл",
+            0.5,
+        ),
+        Choice("international", "An international network", "Олон улсын сүлжээ", 0.5),
+        Choice(
+            "business",
+            "A business association or chamber of commerce",
+            "Бизнесийн холбоо эсвэл худалдаа, аж үйлдвэрийн танхим",
+            0.25,
+        ),
+        NONE_OF,
+    ],
+    "joint": [
+        Choice("buying", "Bought inputs together", "Түүхий эд, бараа хамтран худалдан авсан", 0.34),
+        Choice(
+            "selling",
+            "Sold products together (e.g. at fairs)",
+            "Бүтээгдэхүүнээ хамтран борлуулсан (жишээ нь үзэсгэлэн худалдаанд)",
+            0.34,
+        ),
+        Choice(
+            "sharing",
+            "Shared equipment, storage or transport",
+            "Техник, агуулах, тээврийн хэрэгслээ хамтран ашигласан",
+            0.34,
+        ),
+        Choice(
+            "training",
+            "Organised training or exchange visits together",
+            "Сургалт, туршлага судлах аялал хамтран зохион байгуулсан",
+            0.34,
+        ),
+        Choice(
+            "finance",
+            "Lent or borrowed money between organisations",
+            "Байгууллага хооронд мөнгө зээлдүүлсэн, зээлсэн",
+            0.34,
+        ),
+        Choice(
+            "advocacy",
+            "Raised shared problems with the government together",
+            "Нийтлэг асуудлаа төрийн байгууллагад хамтдаа тавьсан",
+            0.34,
+        ),
+        NONE_OF,
+    ],
+    "training": [
+        Choice(
+            "governance",
+            "How a cooperative or member organisation works (rules, rights, meetings)",
+            "Хоршоо, гишүүнчлэлтэй байгууллага хэрхэн ажилладаг (дүрэм, эрх, хурал)",
+            0.34,
+        ),
+        Choice(
+            "finance",
+            "Bookkeeping and managing money",
+            "Нягтлан бодох бүртгэл, мөнгө санхүүгээ удирдах",
+            0.34,
+        ),
+        Choice(
+            "technical",
+            "Technical skills (animal health, processing, crops)",
+            "Мэргэжлийн ур чадвар (малын эрүүл мэнд, боловсруулалт, тариалан)",
+            0.34,
+        ),
+        Choice(
+            "marketing",
+            "Marketing and selling, including online",
+            "Маркетинг, борлуулалт, үүнд онлайн худалдаа",
+            0.34,
+        ),
+        NONE_OF,
+    ],
+    # --- V5 transparency and accountability ------------------------------------------------------
+    "accounts": [
+        Choice(
+            "audited",
+            "Written accounts, checked by an independent auditor",
+            "Бичмэл бүртгэлтэй, хараат бус аудитор шалгадаг",
+            1,
+        ),
+        Choice(
+            "checked",
+            "Written accounts, checked by our control committee",
+            "Бичмэл бүртгэлтэй, хяналтын зөвлөл маань шалгадаг",
+            0.75,
+        ),
+        Choice(
+            "unchecked",
+            "Written accounts that nobody checks",
+            "Бичмэл бүртгэлтэй, гэхдээ хэн ч шалгадаггүй",
+            0.4,
+        ),
+        Choice("none", "No written accounts", "Бичмэл бүртгэл байхгүй", 0),
+        DK,
+    ],
+    "report": [
+        Choice(
+            "assembly",
+            "Presented a yearly report at the general assembly",
+            "Нийт хурлаар жилийн тайлангаа тавьсан",
+            0.34,
+        ),
+        Choice(
+            "to_members",
+            "Gave the accounts to every member (on paper, by phone or in a group chat)",
+            "Санхүүгийн тайлангаа гишүүн бүрт хүргэсэн (цаасаар, утсаар эсвэл группээр)",
+            0.34,
+        ),
+        Choice(
+            "public",
+            "Made them public (notice board, website, Facebook page)",
+            "Олон нийтэд нээлттэй тавьсан (мэдээллийн самбар, вэб сайт, фэйсбүүк хуудас)",
+            0.34,
+        ),
+        Choice(
+            "authorities",
+            "Filed reports with the tax office or the registry",
+            "Татварын алба эсвэл бүртгэлийн байгууллагад тайлан өгсөн",
+            0.34,
+        ),
+        NONE_OF,
+    ],
+    "open_books": [
+        Choice("yes", "Yes", "Тийм", 1),
+        Choice("some", "Only some documents", "Зөвхөн зарим баримт бичгийг", 0.5),
+        Choice(
+            "leaders_only", "No, only the leaders can see them", "Үгүй, зөвхөн удирдлага харна", 0
+        ),
+        DK,
+    ],
+    # --- AS aspirations ----------------------------------------------------------------------
+    "registered": [
+        Choice("yes", "Yes", "Тийм", 1),
+        Choice("in_progress", "Registration is under way", "Бүртгүүлж байгаа", 0.5),
+        Choice("no", "No", "Үгүй", 0),
+        DK,
+    ],
+    "plan": [
+        Choice("long", "Yes, for 3 years or more", "Тийм, 3 ба түүнээс дээш жилийн", 1),
+        Choice("year", "Only for this year", "Зөвхөн энэ жилийн", 0.5),
+        Choice("none", "No written plan", "Бичмэл төлөвлөгөө байхгүй", 0),
+        DK,
+    ],
+    "reserve": [
+        Choice(
+            "enough",
+            "Yes, enough to cover at least 3 months of costs",
+            "Тийм, дор хаяж 3 сарын зардлыг нөхөхүйц",
+            1,
+        ),
+        Choice("small", "Yes, but a small one", "Тийм, гэхдээ бага", 0.5),
+        Choice("none", "No", "Үгүй", 0),
+        DK,
+    ],
+    # --- challenges and opportunities (not scored; reused by case studies) ---------------------
+    "challenge": [
+        Choice("finance", "Getting loans or finance", "Зээл, санхүүжилт авахад хүндрэлтэй"),
+        Choice(
+            "markets",
+            "Selling products; low or unstable prices",
+            "Бүтээгдэхүүнээ борлуулах; үнэ бага эсвэл тогтворгүй",
+        ),
+        Choice(
+            "legal",
+            "Legal recognition, unclear rules",
+            "Хууль эрх зүйн хүлээн зөвшөөрөлт, тодорхойгүй зохицуулалт",
+        ),
+        Choice(
+            "skills",
+            "Management and bookkeeping skills",
+            "Удирдлага, нягтлан бодох бүртгэлийн ур чадвар",
+        ),
+        Choice(
+            "infrastructure",
+            "Roads, electricity, water or storage",
+            "Зам, цахилгаан, ус, агуулах",
+        ),
+        Choice("digital", "Internet and digital skills", "Интернэт, цахим ур чадвар"),
+        Choice(
+            "climate",
+            "Climate change, dzud and drought",
+            "Уур амьсгалын өөрчлөлт, зуд, ган",
+        ),
+        Choice(
+            "governance",
+            "Disputes or weak leadership inside the organisation",
+            "Байгууллага доторх маргаан, сул удирдлага",
+        ),
+        Choice("transport", "Long distances and transport costs", "Хол зай, тээврийн зардал"),
+        Choice("participation", "Members take little part", "Гишүүдийн оролцоо бага"),
+        Choice(
+            "workers",
+            "Finding and keeping workers or young people",
+            "Ажилчид, залуучуудыг татах, тогтвортой ажиллуулах",
+        ),
+        Choice("taxes", "Taxes and paperwork", "Татвар, бичиг цаасны ажил"),
+        Choice(
+            "awareness",
+            "People do not know what cooperatives or the SSE are",
+            "Хоршоо, нийгмийн болон эв санааны эдийн засаг гэж юу болохыг хүмүүс мэддэггүй",
+        ),
+        OTHER,
+        Choice("none", "No major challenge", "Томоохон хүндрэл байхгүй"),
+    ],
+    "opportunity": [
+        Choice(
+            "markets", "New buyers or markets in Mongolia", "Дотоодын шинэ худалдан авагч, зах зээл"
+        ),
+        Choice("export", "Export", "Экспорт"),
+        Choice(
+            "processing",
+            "Processing to add value (wool, cashmere, milk, meat)",
+            "Боловсруулалт хийж нэмүү өртөг шингээх (ноос, ноолуур, сүү, мах)",
+        ),
+        Choice("tourism", "Tourism", "Аялал жуулчлал"),
+        Choice("online", "Selling online", "Онлайн худалдаа"),
+        Choice(
+            "government",
+            "Government support programmes or public purchasing",
+            "Төрийн дэмжлэгийн хөтөлбөр, төрийн худалдан авалт",
+        ),
+        Choice("donors", "Donor or development projects", "Хандивлагч, хөгжлийн төслүүд"),
+        Choice(
+            "cooperation",
+            "Working with other cooperatives or a union",
+            "Бусад хоршоо эсвэл холбоотой хамтран ажиллах",
+        ),
+        Choice("green", "Green or climate finance", "Ногоон болон уур амьсгалын санхүүжилт"),
+        Choice(
+            "youth",
+            "Young people joining or coming back",
+            "Залуучууд элсэх, нутагтаа эргэн ирэх",
+        ),
+        Choice("training", "Training and advice", "Сургалт, зөвлөгөө"),
+        OTHER,
+        Choice("none", "None at the moment", "Одоогоор байхгүй"),
+    ],
+}

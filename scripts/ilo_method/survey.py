@@ -1,0 +1,713 @@
+"""The survey sheet of the bundled ILO 2022 method: every question in English and Mongolian.
+
+Groups are pages (``field-list``); questions that only make sense for some entities carry a
+``relevant`` (no surplus questions without a surplus, no worker questions without paid workers, no
+board questions without a board). Questions that other questions depend on are required; the others
+are optional, and most choice lists offer "Don't know", which is left out of the score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the survey sheet."""
+
+    type: str
+    name: str = ""
+    en: str = ""
+    mn: str = ""
+    hint_en: str = ""
+    hint_mn: str = ""
+    required: bool = False
+    relevant: str = ""
+    constraint: str = ""
+    msg_en: str = ""
+    msg_mn: str = ""
+    appearance: str = ""
+
+
+@dataclass(frozen=True)
+class Check:
+    """A constraint with its message in both languages."""
+
+    expr: str
+    en: str
+    mn: str
+
+
+def group(name: str, en: str, mn: str, relevant: str = "") -> Row:
+    """A group shown as one page (ODK Collect ``field-list``; Enketo ``pages`` style)."""
+    return Row("begin_group", name, en, mn, relevant=relevant, appearance="field-list")
+
+
+def q(
+    type_: str,
+    name: str,
+    en: str,
+    mn: str,
+    check: Check | None = None,
+    *,
+    hint_en: str = "",
+    hint_mn: str = "",
+    required: bool = False,
+    relevant: str = "",
+    appearance: str = "",
+) -> Row:
+    """A question row; ``check`` fills the constraint and its messages."""
+    c = check or Check("", "", "")
+    return Row(
+        type_, name, en, mn, hint_en, hint_mn, required, relevant, c.expr, c.en, c.mn, appearance
+    )
+
+
+END = Row("end_group")
+
+PERCENT = Check(
+    ". >= 0 and . <= 100",
+    "Enter a percentage from 0 to 100.",
+    "0-ээс 100 хүртэлх хувь оруулна уу.",
+)
+PEOPLE = Check(
+    ". >= 0 and . <= 100000",
+    "Enter a number from 0 to 100,000.",
+    "0-ээс 100 000 хүртэлх тоо оруулна уу.",
+)
+NONE_ALONE = Check(
+    "not(selected(., 'none') and count-selected(.) > 1)",
+    "“None” cannot be chosen together with other answers.",
+    "«Аль нь ч биш», «Байхгүй» гэсэн хариултыг бусад хариулттай хамт сонгож болохгүй.",
+)
+ALL_EN = " (choose all that apply)"
+ALL_MN = " (тохирох бүгдийг сонгоно уу)"
+
+NO_INCOME = "${income_band} != 'none'"
+HAS_MEMBERS = "${join_open} != 'no_members'"
+HAS_SURPLUS = "${had_surplus} = 'yes'"
+HAS_BOARD = "${has_board} = 'yes'"
+
+INTRO = [
+    group("intro", "About this self-assessment", "Энэ асуулгын тухай"),
+    q(
+        "note",
+        "intro_note",
+        "This self-assessment asks how your organisation works: who can join, how decisions are "
+        "made, how money is used, and how you care for people and nature. Answer for the last 12 "
+        "months. If you do not know an answer, choose “Don't know” or leave it empty. There are no "
+        "right or wrong answers: the results help your organisation and those who support it see "
+        "its strengths and what to improve.",
+        "Энэ асуулгаар танай байгууллага хэрхэн ажилладгийг өөрсдөө үнэлнэ: хэн гишүүн болж болох, "
+        "шийдвэрийг хэрхэн гаргадаг, мөнгийг хэрхэн зарцуулдаг, хүн ба байгальд хэрхэн анхаардаг. "
+        "Сүүлийн 12 сарын байдлаар хариулна уу. Мэдэхгүй бол «Мэдэхгүй» гэснийг сонгох, эсвэл "
+        "хоосон үлдээнэ үү. Зөв буруу хариулт гэж үгүй: үр дүн нь танай байгууллага болон түүнийг "
+        "дэмжигчдэд давуу тал, сайжруулах зүйлээ олж харахад тусална.",
+    ),
+    q(
+        "integer",
+        "report_year",
+        "For which year are you answering?",
+        "Та аль оны байдлаар хариулж байна вэ?",
+        Check(
+            ". >= 2000 and . <= 2100",
+            "Enter a year such as 2026.",
+            "Он оруулна уу, жишээ нь 2026.",
+        ),
+        hint_en="The year in which the last 12 months end, for example 2026.",
+        hint_mn="Сүүлийн 12 сар дуусах он, жишээ нь 2026.",
+        required=True,
+    ),
+    q(
+        "select_one role",
+        "respondent_role",
+        "What is your role in the organisation?",
+        "Та байгууллагадаа ямар үүрэгтэй вэ?",
+    ),
+    END,
+]
+
+PROFILE = [
+    group("profile", "About your organisation", "Танай байгууллагын тухай"),
+    q("text", "org_name", "Name of the organisation", "Байгууллагын нэр", required=True),
+    q(
+        "select_one legal_form",
+        "legal_form",
+        "How is your organisation registered (its legal form)?",
+        "Танай байгууллага ямар хэлбэрээр бүртгэлтэй вэ (хуулийн этгээдийн хэлбэр)?",
+        hint_en="If you are not registered, choose the form that fits best, e.g. herder group.",
+        hint_mn="Бүртгэлгүй бол хамгийн ойр хэлбэрийг сонгоно уу, жишээ нь малчдын бүлэг.",
+        required=True,
+        appearance="minimal",
+    ),
+    q(
+        "text",
+        "legal_form_other",
+        "Which other form?",
+        "Өөр ямар хэлбэр вэ?",
+        relevant="${legal_form} = 'other'",
+    ),
+    q(
+        "select_one aimag",
+        "aimag",
+        "In which aimag, or in the capital, is the organisation based?",
+        "Байгууллага аль аймагт, эсвэл нийслэлд байрладаг вэ?",
+        required=True,
+        appearance="minimal",
+    ),
+    q(
+        "text",
+        "soum",
+        "In which soum (or, in Ulaanbaatar, which district)?",
+        "Аль суманд (Улаанбаатар бол аль дүүрэгт) байрладаг вэ?",
+    ),
+    q(
+        "select_one sector",
+        "sector",
+        "What is your main activity?",
+        "Танай үндсэн үйл ажиллагаа аль салбарт хамаарах вэ?",
+        required=True,
+        appearance="minimal",
+    ),
+    q(
+        "integer",
+        "year_founded",
+        "In which year was the organisation founded?",
+        "Байгууллага хэдэн онд байгуулагдсан бэ?",
+        Check(
+            ". >= 1900 and . <= ${report_year}",
+            "Enter a year from 1900 up to the year you are answering for.",
+            "1900 оноос хариулж буй он хүртэлх он оруулна уу.",
+        ),
+        required=True,
+    ),
+    q(
+        "integer",
+        "members_women",
+        "How many members are women?",
+        "Гишүүдийн хэд нь эмэгтэй вэ?",
+        PEOPLE,
+        hint_en="Count people. For a union, count the people in your member organisations "
+        "as far as you know.",
+        hint_mn="Хүний тоогоор тоолно уу. Холбоо бол гишүүн байгууллагуудынхаа хүмүүсийг "
+        "мэдэх хэрээрээ тоолно уу.",
+        required=True,
+    ),
+    q(
+        "integer",
+        "members_men",
+        "How many members are men?",
+        "Гишүүдийн хэд нь эрэгтэй вэ?",
+        PEOPLE,
+        required=True,
+    ),
+    q(
+        "integer",
+        "workers_paid",
+        "How many people does the organisation pay for their work now?",
+        "Одоо байгууллага хэдэн хүнд цалин хөлс өгч ажиллуулж байна вэ?",
+        PEOPLE,
+        hint_en="Employees, including members who are employed. 0 if nobody is paid.",
+        hint_mn="Ажилчид, үүнд цалинтай ажилладаг гишүүд орно. Хэнд ч цалин өгдөггүй бол 0.",
+        required=True,
+    ),
+    q(
+        "select_one gender",
+        "chair_gender",
+        "Is the head of the organisation (chair or director) a woman or a man?",
+        "Байгууллагын дарга (тэргүүн, захирал) эмэгтэй юу, эрэгтэй юу?",
+    ),
+    q(
+        "select_one income_band",
+        "income_band",
+        "What was the organisation's total income in the last 12 months?",
+        "Сүүлийн 12 сард байгууллагын нийт орлого хэд байсан бэ?",
+        required=True,
+    ),
+    q(
+        "select_multiple income_source",
+        "income_sources",
+        "Where did the organisation's money come from in the last 12 months?" + ALL_EN,
+        "Сүүлийн 12 сард байгууллагын мөнгө хаанаас орж ирсэн бэ?" + ALL_MN,
+        relevant=NO_INCOME,
+    ),
+    END,
+]
+
+PURPOSE = [
+    group("purpose", "Purpose", "Зорилго"),
+    q(
+        "select_one purpose_written",
+        "purpose_written",
+        "Does your charter or founding document say which social, economic or environmental "
+        "aims you serve, beyond making a profit?",
+        "Танай дүрэм эсвэл үүсгэн байгуулах баримт бичигт ашиг олохоос гадна нийгэм, эдийн засаг, "
+        "байгаль орчны ямар зорилгод үйлчлэхийг бичсэн үү?",
+    ),
+    q(
+        "select_one beneficiaries",
+        "beneficiaries",
+        "Who mainly benefits from what your organisation does?",
+        "Танай байгууллагын үйл ажиллагааны үр шимийг голчлон хэн хүртдэг вэ?",
+    ),
+    q(
+        "select_multiple activity",
+        "purpose_activities",
+        "What did your activities do for people in the last 12 months?" + ALL_EN,
+        "Сүүлийн 12 сард танай үйл ажиллагаа хүмүүст юугаар тус болсон бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    END,
+]
+
+MEMBERSHIP = [
+    group("membership", "Membership and mutual help", "Гишүүнчлэл ба харилцан туслалцаа"),
+    q(
+        "select_one join",
+        "join_open",
+        "Who can become a member?",
+        "Хэн гишүүн болж болох вэ?",
+    ),
+    q(
+        "select_one refusal",
+        "join_refused",
+        "In the last 12 months, did you turn down anyone who asked to join?",
+        "Сүүлийн 12 сард гишүүнээр элсэх хүсэлт гаргасан хэн нэгнээс татгалзсан уу?",
+        relevant=HAS_MEMBERS,
+    ),
+    q(
+        "select_one exit",
+        "exit_free",
+        "Can a member leave when they want to?",
+        "Гишүүн хүссэн үедээ гарч болох уу?",
+        relevant=HAS_MEMBERS,
+    ),
+    q(
+        "select_multiple aid",
+        "mutual_aid",
+        "How did members help each other through the organisation in the last 12 months?" + ALL_EN,
+        "Сүүлийн 12 сард гишүүд байгууллагаараа дамжуулан бие биедээ хэрхэн тусалсан бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    END,
+]
+
+GOVERNANCE = [
+    group("governance", "Decisions and leadership", "Шийдвэр гаргалт ба удирдлага"),
+    q(
+        "select_one vote",
+        "voting_rule",
+        "When members vote, how are the votes counted?",
+        "Гишүүд санал өгөхдөө саналыг хэрхэн тоолдог вэ?",
+    ),
+    q(
+        "select_one yes_no_dk",
+        "assembly_held",
+        "Did the members meet in a general assembly in the last 12 months?",
+        "Сүүлийн 12 сард гишүүдийн нийт хурал болсон уу?",
+        required=True,
+    ),
+    q(
+        "integer",
+        "assembly_attendees",
+        "How many members took part in the last general assembly?",
+        "Гишүүдийн сүүлийн нийт хуралд хэдэн гишүүн оролцсон бэ?",
+        Check(
+            ". >= 0 and . <= ${members_women} + ${members_men}",
+            "Enter a number no larger than the number of members.",
+            "Гишүүдийн тооноос ихгүй тоо оруулна уу.",
+        ),
+        hint_en="Count those who came in person and those who voted through a proxy.",
+        hint_mn="Биечлэн ирсэн болон итгэмжлэлээр санал өгсөн гишүүдийг тоолно уу.",
+        relevant="${assembly_held} = 'yes'",
+    ),
+    q(
+        "select_multiple say",
+        "member_say",
+        "Which of these do the members decide, at the general assembly or by a vote?" + ALL_EN,
+        "Дараахаас алийг нь гишүүд нийт хурлаар эсвэл санал хураалтаар шийддэг вэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_one yes_no",
+        "has_board",
+        "Is there a board or council that runs the organisation between general assemblies?",
+        "Нийт хурлын хооронд байгууллагыг удирддаг удирдах зөвлөл байдаг уу?",
+        required=True,
+    ),
+    q(
+        "integer",
+        "board_size",
+        "How many people are on the board?",
+        "Удирдах зөвлөлд хэдэн хүн байдаг вэ?",
+        Check(
+            ". >= 1 and . <= 100",
+            "Enter a number from 1 to 100.",
+            "1-ээс 100 хүртэлх тоо оруулна уу.",
+        ),
+        relevant=HAS_BOARD,
+    ),
+    q(
+        "integer",
+        "women_on_board",
+        "How many of them are women?",
+        "Тэдний хэд нь эмэгтэй вэ?",
+        Check(
+            ". >= 0 and . <= ${board_size}",
+            "This cannot be more than the number of people on the board.",
+            "Удирдах зөвлөлийн гишүүдийн тооноос их байж болохгүй.",
+        ),
+        relevant=HAS_BOARD,
+    ),
+    q(
+        "select_one control",
+        "control_committee",
+        "Is there a control committee (or an auditor) that checks the leaders' work and the money?",
+        "Удирдлагын ажил, мөнгө санхүүг шалгадаг хяналтын зөвлөл (эсвэл хянагч) байдаг уу?",
+    ),
+    q(
+        "integer",
+        "last_election_years",
+        "How many years ago did the members last elect or confirm the leaders?",
+        "Удирдлагыг гишүүд хамгийн сүүлд хэдэн жилийн өмнө сонгож, эсвэл баталгаажуулсан бэ?",
+        Check(
+            ". >= 0 and . <= 100",
+            "Enter a number of years from 0 to 100.",
+            "0-ээс 100 хүртэлх жил оруулна уу.",
+        ),
+        hint_en="0 means this year. If members have never elected the leaders, enter the number "
+        "of years since the organisation was founded.",
+        hint_mn="Энэ жил бол 0. Удирдлагыг гишүүд хэзээ ч сонгож байгаагүй бол байгууллага "
+        "байгуулагдсанаас хойш хэдэн жил болсныг бичнэ үү.",
+    ),
+    q(
+        "select_one charter",
+        "charter_adopted_by",
+        "Who adopted your charter (your rules), and who can change it?",
+        "Танай дүрмийг хэн баталсан бэ, хэн өөрчилж болох вэ?",
+    ),
+    END,
+]
+
+INDEPENDENCE = [
+    group("independence", "Independence", "Бие даасан байдал"),
+    q(
+        "select_one appoint",
+        "leader_appointed_by",
+        "Who chooses the head of the organisation (chair or director)?",
+        "Байгууллагын даргыг (тэргүүн, захирал) хэн сонгож, томилдог вэ?",
+    ),
+    q(
+        "select_one overrule",
+        "outside_overrule",
+        "Can a government body, a donor, a company or another outside organisation overrule "
+        "what your members or board decide?",
+        "Төрийн байгууллага, хандивлагч, компани эсвэл өөр гадны байгууллага танай гишүүд, "
+        "удирдах зөвлөлийн гаргасан шийдвэрийг өөрчилж, хүчингүй болгож чаддаг уу?",
+        required=True,
+    ),
+    q(
+        "select_multiple outsider",
+        "overrule_who",
+        "Who can overrule your decisions?" + ALL_EN,
+        "Танай шийдвэрийг хэн өөрчилж чаддаг вэ?" + ALL_MN,
+        relevant="${outside_overrule} = 'grant_terms' or ${outside_overrule} = 'yes_some' "
+        "or ${outside_overrule} = 'yes_general'",
+    ),
+    END,
+]
+
+MONEY = [
+    group("money", "Income and surplus", "Орлого ба ашиг"),
+    q(
+        "integer",
+        "income_sales_pct",
+        "About what share of the income came from selling goods or services? (%)",
+        "Орлогын ойролцоогоор хэдэн хувь нь бараа, үйлчилгээ борлуулснаас орсон бэ? (%)",
+        PERCENT,
+        hint_en="Grants, donations, member fees and loans are not sales. 0 if you sold nothing.",
+        hint_mn="Буцалтгүй тусламж, хандив, гишүүнчлэлийн хураамж, зээл борлуулалтад орохгүй. "
+        "Юу ч борлуулаагүй бол 0.",
+        relevant=NO_INCOME,
+    ),
+    q(
+        "select_one surplus",
+        "had_surplus",
+        "In the last financial year, was there a surplus (income higher than costs)?",
+        "Өнгөрсөн санхүүгийн жилд ашиг гарсан уу (орлого зардлаас их байсан уу)?",
+        required=True,
+    ),
+    q(
+        "integer",
+        "surplus_reinvested_pct",
+        "What share of the surplus did you keep in the organisation "
+        "(reserves, investment, social aims)? (%)",
+        "Ашгийн хэдэн хувийг байгууллагадаа үлдээсэн бэ "
+        "(нөөц сан, хөрөнгө оруулалт, нийгмийн зорилго)? (%)",
+        PERCENT,
+        relevant=HAS_SURPLUS,
+    ),
+    q(
+        "integer",
+        "surplus_members_pct",
+        "What share did you pay back to members according to how much they used the "
+        "organisation, sold through it or worked in it? (%)",
+        "Хэдэн хувийг гишүүдэд байгууллагаар хэр их үйлчлүүлсэн, бүтээгдэхүүнээ хэр их "
+        "борлуулсан, хэр их ажилласнаар нь хуваарилсан бэ? (%)",
+        PERCENT,
+        relevant=HAS_SURPLUS,
+    ),
+    q(
+        "integer",
+        "surplus_investors_pct",
+        "What share did you pay to owners or investors according to the money or shares they "
+        "put in (dividends)? (%)",
+        "Хэдэн хувийг эзэмшигч, хөрөнгө оруулагчдад оруулсан мөнгө, хувьцааных нь хэмжээгээр "
+        "(ногдол ашиг) хуваарилсан бэ? (%)",
+        Check(
+            ". >= 0 and . + coalesce(${surplus_reinvested_pct}, 0) "
+            "+ coalesce(${surplus_members_pct}, 0) <= 100",
+            "The three shares together cannot be more than 100%.",
+            "Гурван хувийн нийлбэр 100%-иас хэтэрч болохгүй.",
+        ),
+        relevant=HAS_SURPLUS,
+    ),
+    q(
+        "select_one profit_rule",
+        "profit_rule",
+        "Do your charter or the law limit how much of the surplus may be paid out on money "
+        "invested?",
+        "Танай дүрэм эсвэл хуулиар ашгаас оруулсан хөрөнгөд ногдуулан олгох хэмжээг "
+        "хязгаарласан уу?",
+    ),
+    q(
+        "select_one asset_lock",
+        "asset_lock",
+        "If the organisation closes, what happens to what is left after its debts are paid?",
+        "Байгууллага татан буугдвал өр төлбөрөө барагдуулсны дараа үлдсэн хөрөнгө юу болох вэ?",
+    ),
+    END,
+]
+
+WORKERS = [
+    group("workers", "Paid workers", "Цалинтай ажилчид", relevant="${workers_paid} > 0"),
+    q(
+        "integer",
+        "workers_contract",
+        "How many of the paid workers have a written employment contract?",
+        "Цалинтай ажилчдын хэд нь бичгээр байгуулсан хөдөлмөрийн гэрээтэй вэ?",
+        Check(
+            ". >= 0 and . <= ${workers_paid}",
+            "This cannot be more than the number of paid workers.",
+            "Цалинтай ажилчдын тооноос их байж болохгүй.",
+        ),
+    ),
+    q(
+        "integer",
+        "workers_insured",
+        "For how many of them does the organisation pay social insurance contributions?",
+        "Тэдний хэдийнх нь нийгмийн даатгалын шимтгэлийг байгууллага төлдөг вэ?",
+        Check(
+            ". >= 0 and . <= ${workers_paid}",
+            "This cannot be more than the number of paid workers.",
+            "Цалинтай ажилчдын тооноос их байж болохгүй.",
+        ),
+    ),
+    q(
+        "select_one wage",
+        "wage_min",
+        "Do all paid workers earn at least the national minimum wage for full-time work?",
+        "Бүтэн цагаар ажилладаг бүх ажилчин хөдөлмөрийн хөлсний доод хэмжээнээс багагүй цалин "
+        "авдаг уу?",
+    ),
+    q(
+        "integer",
+        "pay_lowest",
+        "What is the lowest monthly pay for full-time work in the organisation? (₮)",
+        "Танай байгууллагад бүтэн цагаар ажилладаг хүний хамгийн бага сарын цалин хэд вэ? (₮)",
+        Check(". > 0", "Enter an amount above 0.", "0-ээс их дүн оруулна уу."),
+    ),
+    q(
+        "integer",
+        "pay_highest",
+        "And the highest monthly pay, including the director? (₮)",
+        "Харин дарга, захирлыг оруулаад хамгийн өндөр сарын цалин хэд вэ? (₮)",
+        Check(
+            ". >= ${pay_lowest}",
+            "The highest pay cannot be lower than the lowest pay.",
+            "Хамгийн өндөр цалин хамгийн бага цалингаас бага байж болохгүй.",
+        ),
+    ),
+    END,
+]
+
+FAIRNESS = [
+    group("fairness", "Fairness and livelihoods", "Шударга байдал ба амьжиргаа"),
+    q(
+        "select_multiple equality",
+        "equality_practices",
+        "Which of these does your organisation do?" + ALL_EN,
+        "Танай байгууллага дараахаас алийг нь хэрэгжүүлдэг вэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_one member_share",
+        "members_insured",
+        "How many of your members are covered by social and health insurance "
+        "(including the voluntary insurance for herders)?",
+        "Танай гишүүдийн хэд нь нийгмийн болон эрүүл мэндийн даатгалд хамрагддаг вэ "
+        "(малчдын сайн дурын даатгал орно)?",
+    ),
+    q(
+        "select_one livelihood",
+        "member_income_change",
+        "Over the last 3 years, has being a member helped members earn a better living?",
+        "Сүүлийн 3 жилд гишүүн байх нь гишүүдийн орлого, амьжиргааг дээшлүүлэхэд тус болсон уу?",
+    ),
+    END,
+]
+
+CARE = [
+    group("care", "Care for people and nature", "Хүн ба байгальд анхаарал тавих"),
+    q(
+        "select_multiple env",
+        "env_practices",
+        "Which of these did you do in the last 12 months to protect nature?" + ALL_EN,
+        "Сүүлийн 12 сард байгаль хамгаалах чиглэлээр дараахаас алийг нь хийсэн бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_multiple community",
+        "community_support",
+        "How did your organisation support the wider community in the last 12 months?" + ALL_EN,
+        "Сүүлийн 12 сард танай байгууллага нутгийн иргэдэд хэрхэн дэмжлэг үзүүлсэн бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    END,
+]
+
+COOPERATION = [
+    group("cooperation", "Working with others and learning", "Бусадтай хамтрах ба суралцах"),
+    q(
+        "select_multiple network",
+        "networks",
+        "Which of these is your organisation a member of?" + ALL_EN,
+        "Танай байгууллага дараахаас алинд нь гишүүнээр элссэн бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_multiple joint",
+        "joint_activities",
+        "In the last 12 months, what did you do together with other cooperatives, NGOs or "
+        "groups?" + ALL_EN,
+        "Сүүлийн 12 сард бусад хоршоо, ТББ, бүлэгтэй хамтран юу хийсэн бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_multiple training",
+        "training_topics",
+        "In the last 12 months, on which topics did members or leaders get training?" + ALL_EN,
+        "Сүүлийн 12 сард гишүүд эсвэл удирдлага ямар сэдвээр сургалтад хамрагдсан бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    END,
+]
+
+TRANSPARENCY = [
+    group("transparency", "Accounts and information", "Санхүү ба мэдээлэл"),
+    q(
+        "select_one accounts",
+        "accounts",
+        "How are the accounts kept and checked?",
+        "Танай санхүүгийн бүртгэлийг хэрхэн хөтөлж, шалгадаг вэ?",
+    ),
+    q(
+        "select_multiple report",
+        "report_channels",
+        "How did you share your results and accounts in the last 12 months?" + ALL_EN,
+        "Сүүлийн 12 сард үйл ажиллагааны үр дүн, санхүүгийн тайлангаа хэрхэн танилцуулсан бэ?"
+        + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_one open_books",
+        "books_open",
+        "Can any member see the accounts and the minutes of meetings when they ask?",
+        "Аль ч гишүүн хүссэн үедээ санхүүгийн тайлан, хурлын тэмдэглэлтэй танилцаж болох уу?",
+    ),
+    END,
+]
+
+FUTURE = [
+    group("future", "Registration and the future", "Бүртгэл ба ирээдүй"),
+    q(
+        "select_one registered",
+        "registered",
+        "Is the organisation registered with the state registration office?",
+        "Байгууллага улсын бүртгэлд бүртгэгдсэн үү?",
+        required=True,
+    ),
+    q(
+        "select_one yes_no_dk",
+        "tax_registered",
+        "Is it registered with the tax office, and does it file tax reports?",
+        "Татварын албанд бүртгэлтэй юу, татварын тайлангаа өгдөг үү?",
+        relevant="${registered} = 'yes'",
+    ),
+    q(
+        "select_one plan",
+        "has_plan",
+        "Do you have a written plan for the coming years?",
+        "Ирэх жилүүдийн бичмэл төлөвлөгөө байгаа юу?",
+    ),
+    q(
+        "select_one reserve",
+        "reserve_fund",
+        "Do you keep a reserve fund for hard years (dzud, low prices)?",
+        "Хүнд жилд (зуд, үнийн уналт) зориулсан нөөц сан байгаа юу?",
+    ),
+    END,
+]
+
+OUTLOOK = [
+    group("outlook", "Challenges and opportunities", "Хүндрэл ба боломж"),
+    q(
+        "select_multiple challenge",
+        "challenges",
+        "What are the main challenges for your organisation now?" + ALL_EN,
+        "Танай байгууллагад одоо тулгарч буй гол хүндрэлүүд юу вэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_multiple opportunity",
+        "opportunities",
+        "Which opportunities could help your organisation grow?" + ALL_EN,
+        "Танай байгууллагыг хөгжүүлэхэд ямар боломжууд тус болох вэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "text",
+        "comments",
+        "Is there anything else you would like to tell us?",
+        "Өөр хэлэх зүйл байна уу?",
+        appearance="multiline",
+    ),
+    END,
+]
+
+SURVEY: list[Row] = [
+    *INTRO,
+    *PROFILE,
+    *PURPOSE,
+    *MEMBERSHIP,
+    *GOVERNANCE,
+    *INDEPENDENCE,
+    *MONEY,
+    *WORKERS,
+    *FAIRNESS,
+    *CARE,
+    *COOPERATION,
+    *TRANSPARENCY,
+    *FUTURE,
+    *OUTLOOK,
+]
