@@ -57,3 +57,18 @@ def test_the_mongolian_page_is_mostly_cyrillic(client: Client, demo_db) -> None:
     letters = [c for c in text if c.isalpha()]
     cyrillic = sum(bool(CYRILLIC.match(c)) for c in letters)
     assert cyrillic / len(letters) > 0.8
+
+
+def test_the_principles_on_the_home_page_come_from_the_method_glossary(client: Client) -> None:
+    from solidata.web.surveys.selectors import reference_method
+
+    terms = {g.id: g.terms for g in reference_method().glossary}
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert f"<li>{terms['p1']['mn']}</li>" in html and f"<li>{terms['v6']['mn']}</li>" in html
+
+
+def test_the_glossary_marks_working_translations(client: Client) -> None:
+    html = client.get("/glossary/").content.decode()
+    assert "Social and solidarity economy (SSE)" in html
+    assert "Нийгмийн болон эв санааны эдийн засаг" in html
+    assert html.count("working translation</span>") >= 10

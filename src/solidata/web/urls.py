@@ -8,8 +8,11 @@ from solidata.web.registry import views as registry
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("glossary/", pages.glossary, name="glossary"),
     path("organisations/", registry.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", registry.organisation_detail, name="organisation_detail"),
+    path("imports/", include("solidata.web.imports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("solidata.web.assessments.urls")),
     path("admin/", admin.site.urls),
 ]

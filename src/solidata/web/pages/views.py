@@ -4,10 +4,53 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from solidata.web.registry.selectors import registry_counts
+from solidata.web.surveys.selectors import reference_method
+
+PRINCIPLES = ("p1", "p2", "p3", "p4")
+VALUES = ("v1", "v2", "v3", "v4", "v5", "v6")
+
+
+def _lang() -> str:
+    return (get_language() or "en").split("-")[0]
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """What the SSE is, what Solidata does, and how many entities the current data holds."""
-    return render(request, "pages/home.html", {"counts": registry_counts()})
+    """What the SSE is, what Solidata does, and how many entities the current data holds.
+
+    The names of the principles and values come from the method's glossary: in Mongolian they are
+    working translations still being settled, so they are data, not interface strings.
+    """
+    method = reference_method()
+    terms = {g.id: method.text(g.terms, _lang()) for g in method.glossary}
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "counts": registry_counts(),
+            "principles": [terms[k] for k in PRINCIPLES if k in terms],
+            "values": [terms[k] for k in VALUES if k in terms],
+        },
+    )
+
+
+def glossary(request: HttpRequest) -> HttpResponse:
+    """Key terms in every language of the method, with the working translations marked."""
+    method = reference_method()
+    lang = _lang()
+    rows = [
+        {
+            "id": g.id,
+            "term": method.text(g.terms, lang),
+            "english": g.terms.get("en", ""),
+            "translations": {code: text for code, text in g.terms.items() if code != "en"},
+            "working": "WORKING TRANSLATION" in (g.note or "").upper(),
+            "note": g.note or "",
+        }
+        for g in method.glossary
+    ]
+    return render(
+        request, "pages/glossary.html", {"rows": rows, "method": method, "lang": lang}
+    )

@@ -13,13 +13,14 @@ from solidata.web.surveys.models import MethodVersion, Submission, SubmissionSco
 
 
 @lru_cache(maxsize=16)
-def _method_from_bytes(sha256: str, workbook: bytes) -> Method:
+def parsed_method(sha256: str, workbook: bytes) -> Method:
+    """The method in ``workbook``, parsed once per process (keyed by its SHA-256)."""
     return read_method(io.BytesIO(workbook))
 
 
 def method_of(version: MethodVersion) -> Method:
-    """The parsed method of a stored version (parsed once per process and workbook)."""
-    return _method_from_bytes(version.sha256, bytes(version.workbook))
+    """The parsed method of a stored version."""
+    return parsed_method(version.sha256, bytes(version.workbook))
 
 
 def latest_score(submission: Submission) -> SubmissionScore | None:
@@ -41,3 +42,21 @@ def latest_organisation_score(organisation: Organisation) -> SubmissionScore | N
         .order_by("-submission__submitted_at", "-computed_at")
         .first()
     )
+
+
+@lru_cache(maxsize=1)
+def _bundled_method() -> Method:
+    from solidata.core.method import bundled_method_path
+
+    return read_method(bundled_method_path())
+
+
+def reference_method() -> Method:
+    """The method whose glossary names the SSE, its principles and values on public pages.
+
+    The newest stored version of the bundled method's id (a committee may have edited its glossary),
+    else the bundled workbook itself.
+    """
+    bundled = _bundled_method()
+    stored = MethodVersion.objects.filter(method_id=bundled.id).order_by("-created_at").first()
+    return method_of(stored) if stored else bundled

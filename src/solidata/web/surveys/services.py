@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -14,11 +13,11 @@ from django.utils import timezone
 
 from solidata.core.demo import SyntheticOrganisation
 from solidata.core.errors import SolidataError
-from solidata.core.method import bundled_method_path, read_method
+from solidata.core.method import bundled_method_path
 from solidata.core.scoring import score
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore, Survey
-from solidata.web.surveys.selectors import method_of
+from solidata.web.surveys.selectors import method_of, parsed_method
 
 
 @transaction.atomic
@@ -28,8 +27,8 @@ def method_version_store(*, workbook: bytes, bundled: bool = False) -> MethodVer
     Raises SolidataError when the workbook is invalid, and when a different workbook already claims
     the same id and version (a changed method must get a new version).
     """
-    method = read_method(io.BytesIO(workbook))
     digest = hashlib.sha256(workbook).hexdigest()
+    method = parsed_method(digest, workbook)
     existing = MethodVersion.objects.filter(method_id=method.id, version=method.version).first()
     if existing:
         if existing.sha256 != digest:
@@ -74,34 +73,42 @@ def survey_ensure_demo(*, slug: str, method: MethodVersion) -> Survey:
 def submissions_load_synthetic(
     *, survey: Survey, organisations: Sequence[SyntheticOrganisation], answers: pd.DataFrame
 ) -> int:
-    """Store one synthetic submission per organisation (matched by registry id); returns new ones."""
-    orgs = {
-        o.registry_id: o
-        for o in Organisation.objects.filter(registry_id__in=[o.key for o in organisations])
-    }
-    start = datetime.datetime.combine(survey.period_start or datetime.date(2023, 3, 1), datetime.time(9))
-    created = 0
+    """Store one synthetic submission per organisation (matched by registry id); returns new ones.
+
+    Submissions already stored (same instance id) are left as they are.
+    """
+    orgs = dict(
+        Organisation.objects.filter(registry_id__in=[o.key for o in organisations]).values_list(
+            "registry_id", "pk"
+        )
+    )
+    existing = set(survey.submissions.values_list("instance_id", flat=True))
+    start = datetime.datetime.combine(
+        survey.period_start or datetime.date(2023, 3, 1), datetime.time(9)
+    )
+    new = []
     for i, (org, record) in enumerate(zip(organisations, answers.to_dict("records"), strict=True)):
         instance_id = str(record.pop("instance_id"))
-        clean = {k: str(v) for k, v in record.items() if isinstance(v, str) and v != ""}
-        _, was_created = Submission.objects.update_or_create(
-            survey=survey,
-            instance_id=instance_id,
-            defaults={
-                "organisation": orgs[org.key],
-                "answers": clean,
-                "source": Submission.Source.DEMO,
-                "submitted_at": timezone.make_aware(start + datetime.timedelta(hours=17 * i)),
-                "review_status": Submission.Review.APPROVED,
-            },
+        if instance_id in existing:
+            continue
+        new.append(
+            Submission(
+                survey=survey,
+                instance_id=instance_id,
+                organisation_id=orgs[org.key],
+                answers={k: str(v) for k, v in record.items() if isinstance(v, str) and v != ""},
+                source=Submission.Source.DEMO,
+                submitted_at=timezone.make_aware(start + datetime.timedelta(hours=17 * i)),
+                review_status=Submission.Review.APPROVED,
+            )
         )
-        created += was_created
-    return created
+    Submission.objects.bulk_create(new, batch_size=500)
+    return len(new)
 
 
 @transaction.atomic
 def submissions_score(*, survey: Survey, method: MethodVersion | None = None) -> int:
-    """Score every submission of ``survey`` under ``method`` (default: the survey's); returns count."""
+    """Score every submission of ``survey`` under ``method`` (default: the survey's method)."""
     version = method or survey.method
     core_method = method_of(version)
     submissions = list(survey.submissions.all())
@@ -118,15 +125,61 @@ def submissions_score(*, survey: Survey, method: MethodVersion | None = None) ->
         lang: {r["instance_id"]: r for r in table.to_records(lang)}
         for lang in (core_method.languages or ("en",))
     }
+    SubmissionScore.objects.filter(submission__in=submissions, method=version).delete()
+    rows = []
     for submission in submissions:
         results = {lang: records[submission.instance_id] for lang, records in by_lang.items()}
         first = next(iter(results.values()))
-        SubmissionScore.objects.update_or_create(
-            submission=submission,
-            method=version,
-            defaults={
-                "results": results,
-                "dimension_scores": {k: v["score"] for k, v in first["dimensions"].items()},
-            },
+        rows.append(
+            SubmissionScore(
+                submission=submission,
+                method=version,
+                results=results,
+                dimension_scores={k: v["score"] for k, v in first["dimensions"].items()},
+            )
         )
+    SubmissionScore.objects.bulk_create(rows, batch_size=500)
     return len(submissions)
+
+
+@transaction.atomic
+def submissions_score_frame(
+    *, survey: Survey, answers: pd.DataFrame, submission_ids: Mapping[str, int]
+) -> int:
+    """Score just the submissions in ``answers`` (``instance_id`` and one column per question, as
+    stored) under the survey's method, and store their scores in bulk; returns how many.
+
+    For imports: the answers are at hand, so nothing is read back. ``submission_ids`` maps each
+    instance id to its submission's primary key. Scores are the same as ``submissions_score``'s.
+    """
+    from solidata.web.surveys.bulk import db_datetime, in_batches, insert_rows, update_rows
+    from solidata.web.surveys.score_records import dimension_scores_json, results_json
+
+    if answers.empty:
+        return 0
+    version = survey.method
+    table = score(method_of(version), answers)
+    pks = [submission_ids[str(i)] for i in table.instance_ids.tolist()]
+    results, dimensions = results_json(table), dimension_scores_json(table)
+    scored: set[int] = set()
+    for part in in_batches(pks):
+        scored.update(
+            SubmissionScore.objects.filter(method=version, submission_id__in=part).values_list(
+                "submission_id", flat=True
+            )
+        )
+    now = db_datetime(timezone.now())
+    rows = list(zip(pks, results, dimensions, strict=True))
+    update_rows(
+        SubmissionScore,
+        "submission",
+        ["results", "dimension_scores", "computed_at"],
+        ((r, d, now, pk) for pk, r, d in rows if pk in scored),
+    )
+    fields = ["submission", "method", "results", "dimension_scores", "computed_at"]
+    insert_rows(
+        SubmissionScore,
+        fields,
+        ((pk, version.pk, r, d, now) for pk, r, d in rows if pk not in scored),
+    )
+    return len(rows)
