@@ -37,10 +37,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Save it again from the program that made it, in one of the supported formats.",
     ),
     # --- method workbook (core/method) ---------------------------------------------------------------
-    "method.invalid": (
-        "The method workbook has {count} error(s).",
-        "Fix the errors listed with it; `solidata method validate FILE` lists them all.",
-    ),
     "method.xlsform_invalid": (
         "The form is not a valid XLSForm: {reason}.",
         "Fix the survey, choices or settings sheet as the message says (KoboToolbox and ODK would "
@@ -203,11 +199,127 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Correct the answers (use a dot for decimals), or leave the cells empty.",
     ),
     "scoring.unknown_choice": (
-        "{count} answer(s) to {question} are not choices of the list {list_name}, e.g. {example!r}; "
-        "they count as missing.",
+        "{count} answer(s) to {question} are not choices of the list {list_name}, "
+        "e.g. {example!r}; they count as missing.",
         "Use the choice names (the name column of the choices sheet), not their labels.",
     ),
     # --- ingest (core/ingest) ------------------------------------------------------------------------
+    "ingest.empty": (
+        "The file is empty.",
+        "Export the data again: an export has a header row and one row per submission.",
+    ),
+    "ingest.binary": (
+        "The file holds binary data, not text or a spreadsheet.",
+        "Upload the export itself: an .xlsx or .csv file from KoboToolbox, or the .csv.zip from "
+        "ODK Central.",
+    ),
+    "ingest.old_excel": (
+        "The file is an old Excel workbook (.xls), which Solidata does not read.",
+        "Export .xlsx from KoboToolbox, or open the file in a spreadsheet program and save it as "
+        ".xlsx.",
+    ),
+    "ingest.encoding_unknown": (
+        "The text is not in UTF-8, UTF-16 or Windows-1251 (Cyrillic), so its letters cannot be "
+        "read.",
+        "Save the file again as 'CSV UTF-8' (in Excel: Save As, then CSV UTF-8).",
+    ),
+    "ingest.zip_broken": (
+        "The archive is damaged or incomplete: {reason}.",
+        "Download or export the file again; it was probably cut off.",
+    ),
+    "ingest.zip_bomb": (
+        "The archive is refused because {reason}, far more than an export holds.",
+        "Upload the export as KoboToolbox or ODK Central produced it.",
+    ),
+    "ingest.xml_entities": (
+        "The workbook part {member} declares XML entities, which spreadsheet programs never write "
+        "and which can make a reader run out of memory.",
+        "Export the workbook again, or save it again from a spreadsheet program.",
+    ),
+    "ingest.format_unknown": (
+        "The file is not an export Solidata knows: {reason}.",
+        "Use a KoboToolbox XLSX or CSV export, an ODK Central submissions.csv.zip or CSV, or the "
+        "plain answers CSV (see docs/import.md).",
+    ),
+    "ingest.format_mismatch": (
+        "The file is not a {expected} export: {reason}.",
+        "Leave out --format to let Solidata detect the layout, or give the right one.",
+    ),
+    "ingest.no_questions": (
+        "None of the file's columns matches a question of the method {method}.",
+        "Check that the export is of this method's form; headers may be question names or labels.",
+    ),
+    "ingest.instance_id_missing": (
+        "The file has no column with the submissions' instance ids (looked for {columns}).",
+        "Export again with the metadata columns (KoboToolbox: _uuid; ODK: meta-instanceID or KEY; "
+        "plain CSV: instance_id).",
+    ),
+    "ingest.instance_id_empty": (
+        "This row has no instance id, so it is left out.",
+        "Fill in the instance id, or export the data again.",
+    ),
+    "ingest.instance_id_duplicate": (
+        "The instance id {instance_id!r} is used again (first on row {first}); this row is left "
+        "out.",
+        "Keep one row per submission.",
+    ),
+    "ingest.instance_id_too_long": (
+        "The instance id has {length} characters, over the limit of {limit}; the row is left out.",
+        "Use the instance ids that KoboToolbox or ODK gave the submissions.",
+    ),
+    "ingest.column_unknown": (
+        "The column {header!r} matches no question of the method; it is not imported.",
+        "Check that the export is of this form and version, or rename the column to a question "
+        "name.",
+    ),
+    "ingest.column_duplicate": (
+        "The column {header!r} holds the question {question} a second time; it is not imported.",
+        "Remove one of the two columns.",
+    ),
+    "ingest.repeat_unknown": (
+        "The table {name!r} matches no repeat group of the method; it is not imported.",
+        "Check that the export is of this form and version.",
+    ),
+    "ingest.repeat_orphan": (
+        "This repeat row belongs to {parent!r}, which is not a submission in the file; it is left "
+        "out.",
+        "Export the submissions and their repeats together.",
+    ),
+    "ingest.value_invalid": (
+        "{value!r} is not {expected}.",
+        "Correct the answer, then import the file again; until then it counts as missing.",
+    ),
+    "ingest.constraint_failed": (
+        "The answer {value!r} breaks the question's constraint {constraint}.",
+        "Check the answer with the respondent, or correct it, then import the file again.",
+    ),
+    "ingest.value_unknown": (
+        "{count} answer(s) to {question} match no choice, e.g. {examples}; they are kept as given "
+        "and count as missing.",
+        "Use the names or labels of the choices sheet of the method.",
+    ),
+    "ingest.submitted_at_invalid": (
+        "{count} submission time(s) cannot be read, e.g. {example!r}; those submissions get the "
+        "import time.",
+        "Give times in ISO 8601, e.g. 2023-03-15T09:30:00Z.",
+    ),
+    "ingest.review_unknown": (
+        "{count} review status(es) are not known, e.g. {example!r}; those submissions stay "
+        "pending.",
+        "Use approved, not approved, on hold (KoboToolbox) or approved, hasIssues, rejected (ODK).",
+    ),
+    "ingest.no_rows": (
+        "The file has a header but no submissions.",
+        "Check that the export was made after data were collected.",
+    ),
+    "ingest.problems_truncated": (
+        "{count} more row-level problems were found but are not listed (the first {cap} are).",
+        "Fix the problems listed, then import again to see the rest.",
+    ),
+    "ingest.survey_unknown": (
+        "There is no survey with the short name {slug!r}.",
+        "Give the short name (slug) of an existing survey; the administration lists them.",
+    ),
     # --- statistics (core/stats) ---------------------------------------------------------------------
     "stats.column_missing": (
         "There is no such column (given as the {role}); the columns are: {available}.",
