@@ -1,6 +1,7 @@
 """The one catalogue of user-facing errors and warnings.
 
-Every problem Solidata reports to a user has a stable code, a message template and a hint on how to fix
+Every problem Solidata reports to a user has a stable code, a message template and a hint on how to
+fix
 it. A :class:`Problem` says *where* (file, sheet, row, column), *what* is wrong and *how to fix it*.
 Tests assert the code, never the wording. The edges (CLI, views) turn problems into text or HTTP
 responses in one place each.
@@ -20,10 +21,11 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
-# code -> (message template, how to fix it). Templates use str.format with the keyword arguments given
+# code -> (message template, how to fix it). Templates use str.format with the keyword arguments
+given
 # to problem(). Keep each section to its own part of the pipeline; codes are "<area>.<what>".
 CATALOGUE: dict[str, tuple[str, str]] = {
-    # --- general -------------------------------------------------------------------------------------
+    # --- general ----------------------------------------------------------------------------------
     "file.not_found": (
         "The file {path} does not exist.",
         "Check the path and try again.",
@@ -36,7 +38,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file could not be read: {reason}.",
         "Save it again from the program that made it, in one of the supported formats.",
     ),
-    # --- method workbook (core/method) ---------------------------------------------------------------
+    # --- method workbook (core/method) ------------------------------------------------------------
     "method.xlsform_invalid": (
         "The form is not a valid XLSForm: {reason}.",
         "Fix the survey, choices or settings sheet as the message says (KoboToolbox and ODK would "
@@ -150,7 +152,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No row of this sheet has a {language} text ({rows} rows).",
         "Add the column and fill it in, so users reading {language} do not see another language.",
     ),
-    # --- expressions (core/expressions) --------------------------------------------------------------
+    # --- expressions (core/expressions) -----------------------------------------------------------
     "expression.syntax": (
         "The expression {expression!r} cannot be read at character {position}: {reason}.",
         "Correct the expression; see the expression language in docs/method-format.md.",
@@ -183,7 +185,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The pattern {pattern!r} in regex() is not a valid regular expression: {reason}.",
         "Correct the pattern.",
     ),
-    # --- scoring (core/scoring) ----------------------------------------------------------------------
+    # --- scoring (core/scoring) -------------------------------------------------------------------
     "scoring.instance_id_missing": (
         "The answers have no instance_id column (the first columns are: {columns}).",
         "Add an instance_id column with one unique id per submission; "
@@ -203,7 +205,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "e.g. {example!r}; they count as missing.",
         "Use the choice names (the name column of the choices sheet), not their labels.",
     ),
-    # --- ingest (core/ingest) ------------------------------------------------------------------------
+    # --- ingest (core/ingest) ---------------------------------------------------------------------
     "ingest.empty": (
         "The file is empty.",
         "Export the data again: an export has a header row and one row per submission.",
@@ -320,7 +322,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "There is no survey with the short name {slug!r}.",
         "Give the short name (slug) of an existing survey; the administration lists them.",
     ),
-    # --- statistics (core/stats) ---------------------------------------------------------------------
+    # --- statistics (core/stats) ------------------------------------------------------------------
     "stats.column_missing": (
         "There is no such column (given as the {role}); the columns are: {available}.",
         "Check the spelling: column names are case-sensitive.",
@@ -389,7 +391,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The group {group} has no value of {variable}, so it has no estimate.",
         "This is expected when a question was not asked in that group.",
     ),
-    # --- reference and demo data (core/reference, core/demo) -----------------------------------------
+    # --- reference and demo data (core/reference, core/demo) --------------------------------------
     "method.version_exists": (
         "A different workbook is already stored as method {method_id} version {version}.",
         "Give the changed method a new version in the settings sheet, then upload it again.",
@@ -467,7 +469,8 @@ def problem(
 
 
 class SolidataError(Exception):
-    """Raised by the core when input cannot be used; carries every problem found, not just the first."""
+    """Raised by the core when input cannot be used; carries every problem found, not just the
+    first."""
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems: list[Problem] = list(problems)

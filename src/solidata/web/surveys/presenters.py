@@ -89,15 +89,17 @@ def profile_of(method: Method, record: dict[str, Any], lang: str) -> Profile:
                 clauses=list(got.get("clauses", [])),
             )
         )
+    resources = {(r.target, method.text(r.texts, lang)): r.resource for r in method.recommendations}
     recommendations = []
     for rec in record.get("recommendations", []):
         target = method.dimension(rec["target"]) or method.indicator(rec["target"])
+        text = rec.get("text", "")
         recommendations.append(
             RecommendationRow(
                 target=rec["target"],
                 target_label=method.text(target.labels, lang) if target else rec["target"],
-                text=rec.get("text", ""),
-                resource=rec.get("resource") or "",
+                text=text,
+                resource=resources.get((rec["target"], text)) or "",
             )
         )
     return Profile(
