@@ -22,8 +22,7 @@ from typing import Any, Literal
 Severity = Literal["error", "warning"]
 
 # code -> (message template, how to fix it). Templates use str.format with the keyword arguments
-given
-# to problem(). Keep each section to its own part of the pipeline; codes are "<area>.<what>".
+# given to problem(). Keep each section to its own part of the pipeline; codes are "<area>.<what>".
 CATALOGUE: dict[str, tuple[str, str]] = {
     # --- general ----------------------------------------------------------------------------------
     "file.not_found": (

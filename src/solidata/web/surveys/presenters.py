@@ -1,4 +1,4 @@
-"""Turn a stored scoring record into what a page shows: labels, levels and reasons in one language."""
+"""Turn a stored scoring record into a page: labels, levels and reasons, in one language."""
 
 from __future__ import annotations
 
