@@ -98,7 +98,15 @@ class OrganisationAdmin(admin.ModelAdmin):
         ),
         (
             _("Consent and status"),
-            {"fields": ["consent_public", "consent_research", "consent_results_public", "is_synthetic", "needs_review"]},
+            {
+                "fields": [
+                    "consent_public",
+                    "consent_research",
+                    "consent_results_public",
+                    "is_synthetic",
+                    "needs_review",
+                ]
+            },
         ),
     ]
 

@@ -10,7 +10,12 @@ from django.utils.translation import get_language
 from solidata.web.registry.models import AdminArea, EntityType, Organisation
 from solidata.web.registry.selectors import organisations_public
 from solidata.web.surveys.presenters import profile_of
-from solidata.web.surveys.selectors import latest_organisation_score, method_of
+from solidata.web.surveys.selectors import (
+    latest_organisation_score,
+    method_of,
+    published_scores,
+    reference_method,
+)
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
@@ -22,11 +27,21 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     if area:
         orgs = orgs.filter(admin_area_id=area)
     page = Paginator(orgs.order_by("name"), 30).get_page(request.GET.get("page"))
+    scores = published_scores([o for o in page if o.consent_results_public])
+    method = reference_method()
+    lang = (get_language() or "en").split("-")[0]
+    principles = [d for d in method.dimensions if d.kind in ("purpose", "principle")]
+    rows = [
+        (o, [scores.get(o.pk, {}).get(d.id) for d in principles] if o.pk in scores else None)
+        for o in page
+    ]
     return render(
         request,
         "registry/organisation_list.html",
         {
             "page": page,
+            "rows": rows,
+            "score_columns": [(d.id, method.text(d.labels, lang)) for d in principles],
             "types": EntityType.objects.all(),
             "areas": AdminArea.objects.filter(country_id="MN"),
             "selected_type": entity_type,
@@ -51,5 +66,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         record = score.results.get(lang) or next(iter(score.results.values()))
         profile = profile_of(method, record, lang)
     return render(
-        request, "registry/organisation_detail.html", {"org": org, "profile": profile, "score": score}
+        request,
+        "registry/organisation_detail.html",
+        {"org": org, "profile": profile, "score": score},
     )

@@ -60,3 +60,17 @@ def reference_method() -> Method:
     bundled = _bundled_method()
     stored = MethodVersion.objects.filter(method_id=bundled.id).order_by("-created_at").first()
     return method_of(stored) if stored else bundled
+
+
+def published_scores(organisations: list[Organisation]) -> dict[int, dict[str, float | None]]:
+    """Latest dimension scores of each organisation (only pass those that consent to publish)."""
+    latest: dict[int, dict[str, float | None]] = {}
+    scores = (
+        SubmissionScore.objects.filter(submission__organisation__in=organisations)
+        .exclude(submission__review_status=Submission.Review.REJECTED)
+        .order_by("submission__submitted_at", "computed_at")
+        .values_list("submission__organisation_id", "dimension_scores")
+    )
+    for org_id, dims in scores:  # later rows overwrite earlier ones
+        latest[org_id] = dims
+    return latest
