@@ -8,6 +8,7 @@ from django.db import transaction
 
 from solidata.core.demo import DEMO_SEED, synthetic_organisations
 from solidata.core.demo_answers import synthetic_answers
+from solidata.web.assessments.services import survey_ensure_open_demo
 from solidata.web.registry.models import Organisation
 from solidata.web.registry.services import organisations_load_synthetic, reference_load
 from solidata.web.surveys.services import (
@@ -40,6 +41,7 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoLoadResult:
     created = organisations_load_synthetic(organisations=orgs)
     method = method_version_ensure_bundled()
     survey = survey_ensure_demo(slug=DEMO_SURVEY, method=method)
+    survey_ensure_open_demo(method=method)  # where visitors try the web self-assessment
     answers = synthetic_answers(orgs, seed=seed)
     new_submissions = submissions_load_synthetic(survey=survey, organisations=orgs, answers=answers)
     scored = submissions_score(survey=survey) if new_submissions else 0

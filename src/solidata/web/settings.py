@@ -46,11 +46,16 @@ INSTALLED_APPS = [
     "solidata.web.registry",
     "solidata.web.surveys",
     "solidata.web.pages",
+    "solidata.web.imports",
+    "solidata.web.assessments",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed for weak connections (static files come compressed from whitenoise); Django
+    # pads compressed responses against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,6 +178,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Solidata -------------------------------------------------------------------------------------
 SOLIDATA_MIN_CELL = envint("SOLIDATA_MIN_CELL", 5, minimum=1)
+SOLIDATA_IMPORT_MAX_MB = envint("SOLIDATA_IMPORT_MAX_MB", 200, minimum=1)
+SOLIDATA_IMPORT_PAUSE_AFTER = envint("SOLIDATA_IMPORT_PAUSE_AFTER", 0, minimum=0)
 SITE_TITLE = _("Solidata")
 
 LOGGING = {

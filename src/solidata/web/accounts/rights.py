@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
 from solidata.web.accounts.models import Membership, Role
+from solidata.web.assessments.models import Draft
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission, Survey
 
@@ -92,3 +93,59 @@ def can_see_aggregates(user: User, survey: Survey) -> bool:
 def sees_small_cells(user: User) -> bool:
     """Only researchers and administrators see groups smaller than SOLIDATA_MIN_CELL."""
     return role_of(user) in (Role.RESEARCHER, Role.ADMIN)
+
+
+# --- self-assessments (solidata.web.assessments) --------------------------------------------------
+# Whoever may see an organisation's answers may also fill in its assessment: the entity
+# representative for their own organisation, an enumerator in their areas, a researcher in their
+# countries, an administrator everywhere. Anyone, signed in or not, may assess without naming an
+# organisation; committee members see aggregates only.
+
+
+def can_assess_for(user: User, organisation: Organisation) -> bool:
+    return can_see_organisation_answers(user, organisation)
+
+
+def can_open_draft(user: User, draft: Draft) -> bool:
+    """Fill in, see and submit a draft whose private link the user holds.
+
+    A draft started anonymously opens with its link alone. A draft started by a signed-in user
+    opens for that user, and for whoever may assess its organisation.
+    """
+    if draft.user_id is None:
+        return True
+    if user.is_authenticated and user.pk == draft.user_id:
+        return True
+    return draft.organisation is not None and can_assess_for(user, draft.organisation)
+
+
+def can_see_submission(user: User, submission: Submission) -> bool:
+    """Its answers and result: those with the organisation (or survey) in scope, or who sent it."""
+    if submissions_in_scope(user).filter(pk=submission.pk).exists():
+        return True
+    return (
+        user.is_authenticated
+        and Draft.objects.filter(submission=submission, user_id=user.pk).exists()
+    )
+
+
+def submissions_for_review(user: User) -> QuerySet[Submission]:
+    """What the user reviews: surveys in a researcher's countries; everything for admins."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return Submission.objects.all()
+    membership = membership_of(user)
+    if role == Role.RESEARCHER and membership is not None:
+        return Submission.objects.filter(survey__country__in=membership.countries.all())
+    return Submission.objects.none()
+
+
+def can_review_any(user: User) -> bool:
+    return role_of(user) in (Role.ADMIN, Role.RESEARCHER)
+
+
+def can_see_organisation_result(user: User, organisation: Organisation) -> bool:
+    """The latest assessment result: in scope, or published with the organisation's consent."""
+    if organisation.consent_public and organisation.consent_results_public:
+        return True
+    return can_see_organisation_answers(user, organisation)

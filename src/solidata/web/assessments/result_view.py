@@ -1,0 +1,379 @@
+"""What the result page teaches: each dimension's score and level in plain words, why each
+definition is met or not (clause by clause, with the entity's own values), recommendations, peer
+benchmarks and the change since the organisation's previous assessment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from solidata.core.expressions import parse
+from solidata.core.expressions.syntax import (
+    Binary,
+    Call,
+    Expression,
+    Node,
+    Number,
+    Paren,
+    Ref,
+    String,
+)
+from solidata.core.method import Method
+from solidata.core.stats.benchmarks import PeerBenchmark
+from solidata.web.assessments.form_view import answer_text
+from solidata.web.registry.models import AdminArea, Country, EntityType
+
+_FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">", "=": "=", "!=": "!="}
+
+
+def _n(value: float | None, digits: int = 0) -> str:
+    return "" if value is None else number_format(round(value, digits), digits)
+
+
+@dataclass(frozen=True)
+class Band:
+    label: str
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    id: str
+    kind: str
+    label: str
+    description: str
+    score: float | None
+    level: str
+    words: str
+    indicators: list[tuple[str, float | None]]
+    marker: float | None = None  # the whole country's mean, drawn on the bar
+    peers: list[float | None] = field(default_factory=list)  # one mean per peer column
+
+    @property
+    def width(self) -> int:
+        return round(self.score) if self.score is not None else 0
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    words: str
+    result: str
+    code: str
+
+
+@dataclass(frozen=True)
+class DefinitionResult:
+    id: str
+    label: str
+    description: str
+    result: str
+    clauses: list[ClauseResult]
+
+
+@dataclass(frozen=True)
+class RecommendationResult:
+    target: str
+    text: str
+    resource: str
+
+
+@dataclass(frozen=True)
+class PeerColumn:
+    group: str  # entity_type, admin_area or country
+    title: str
+    n: int
+    means: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    label: str
+    before: float | None
+    now: float | None
+    words: str
+
+
+@dataclass
+class ResultView:
+    method_title: str
+    method_version: str
+    bands: list[Band]
+    dimensions: list[DimensionResult]
+    definitions: list[DefinitionResult]
+    recommendations: list[RecommendationResult]
+    peers: list[PeerColumn] = field(default_factory=list)
+    change: list[ChangeRow] = field(default_factory=list)
+
+
+def level_bands(method: Method, lang: str) -> list[Band]:
+    ordered = sorted(method.levels, key=lambda lv: lv.min)
+    out = []
+    for i, level in enumerate(ordered):
+        high = int(ordered[i + 1].min) - 1 if i + 1 < len(ordered) else 100
+        out.append(Band(method.text(level.labels, lang) or level.id, int(level.min), high))
+    return out
+
+
+def _level_label(method: Method, level: str | None, lang: str) -> str:
+    found = next((lv for lv in method.levels if lv.id == level), None)
+    return method.text(found.labels, lang) if found else ""
+
+
+def peer_columns(benchmarks: Sequence[PeerBenchmark], country: str) -> list[PeerColumn]:
+    """Benchmarks as columns titled with the group's name in the page's language."""
+    out = []
+    for b in benchmarks:
+        if b.group == "entity_type":
+            found = EntityType.objects.filter(code=b.value).first()
+            title = _("Same type: %(name)s") % {"name": found.name if found else b.value}
+        elif b.group == "admin_area":
+            area = AdminArea.objects.filter(code=b.value).first()
+            title = _("Same area: %(name)s") % {"name": area.name if area else b.value}
+        else:
+            title = _("Whole country: %(name)s") % {"name": country_name(country)}
+        out.append(PeerColumn(group=b.group, title=title, n=b.n, means=dict(b.means)))
+    return out
+
+
+def _dimension_words(
+    method: Method,
+    got: Mapping[str, Any],
+    indicators: list[tuple[str, float | None]],
+    level: str,
+    peers: Sequence[PeerColumn],
+    dim: str,
+) -> str:
+    value = got.get("score")
+    if value is None:
+        return _(
+            "No score: too few of its questions were answered (a score needs answers for at "
+            "least %(share)s%% of its indicators). Answer more of them to get one."
+        ) % {"share": _n(method.min_coverage * 100)}
+    parts = [_("%(score)s out of 100: level “%(level)s”.") % {"score": _n(value), "level": level}]
+    scored = [(name, s) for name, s in indicators if s is not None]
+    if len(scored) >= 2:
+        best = max(scored, key=lambda x: x[1])
+        worst = min(scored, key=lambda x: x[1])
+        if best[1] != worst[1]:
+            parts.append(
+                _("Strongest part: %(best)s (%(b)s). Weakest part: %(worst)s (%(w)s).")
+                % {"best": best[0], "b": _n(best[1]), "worst": worst[0], "w": _n(worst[1])}
+            )
+    coverage = got.get("coverage")
+    if coverage is not None and coverage < 1:
+        parts.append(
+            _("Based on %(share)s%% of its indicators; the others had no answer.")
+            % {"share": _n(coverage * 100)}
+        )
+    national = next((p for p in peers if p.group == "country"), None)
+    if national is not None:
+        mean = national.means.get(dim)
+        if mean is not None:
+            diff = value - mean
+            if abs(diff) < 2.5:
+                text = _("About the same as the national average (%(mean)s).")
+            elif diff > 0:
+                text = _("%(diff)s points above the national average (%(mean)s).")
+            else:
+                text = _("%(diff)s points below the national average (%(mean)s).")
+            parts.append(text % {"diff": _n(abs(diff)), "mean": _n(mean)})
+    return " ".join(parts)
+
+
+class ClauseExplainer:
+    """A definition clause such as ``score('P2') >= 50`` in words, with the entity's own value."""
+
+    def __init__(
+        self, method: Method, record: Mapping[str, Any], answers: Mapping[str, str], lang: str
+    ) -> None:
+        self.method = method
+        self.record = record
+        self.answers = answers
+        self.lang = lang
+
+    def explain(self, text: str) -> str:
+        try:
+            expression = parse(text)
+        except Exception:  # a clause the parser refuses is shown as written
+            return text
+        return self.node(expression, expression.root) or text
+
+    def node(self, expr: Expression, node: Node) -> str | None:
+        if isinstance(node, Paren):
+            return self.node(expr, node.inner)
+        if isinstance(node, Binary) and node.op in ("and", "or"):
+            a, b = self.node(expr, node.left), self.node(expr, node.right)
+            if a is None or b is None:
+                return None
+            if node.op == "and":
+                return _("%(a)s, and %(b)s") % {"a": a, "b": b}
+            return _("either %(a)s, or %(b)s") % {"a": a, "b": b}
+        if isinstance(node, Call) and node.name == "not":
+            inner = self.node(expr, node.args[0])
+            return None if inner is None else _("not: %(a)s") % {"a": inner}
+        if isinstance(node, Binary) and node.op in _FLIP:
+            left, right, op = node.left, node.right, node.op
+            if isinstance(left, Number | String):
+                left, right, op = right, left, _FLIP[op]
+            subject = self.subject(left)
+            if subject is None or not isinstance(right, Number | String):
+                return None
+            name, yours = subject
+            target = self.literal(left, right)
+            sentence = {
+                ">=": _("%(subject)s is at least %(target)s"),
+                ">": _("%(subject)s is more than %(target)s"),
+                "<=": _("%(subject)s is at most %(target)s"),
+                "<": _("%(subject)s is less than %(target)s"),
+                "=": _("%(subject)s is “%(target)s”"),
+                "!=": _("%(subject)s is not “%(target)s”"),
+            }[op] % {"subject": name, "target": target}
+            return _("%(sentence)s (yours: %(value)s)") % {"sentence": sentence, "value": yours}
+        return None
+
+    def subject(self, node: Node) -> tuple[str, str] | None:
+        """The compared thing's name and the entity's value, for a score or an answer."""
+        m = self.method
+        if isinstance(node, Call) and node.name == "score" and isinstance(node.args[0], String):
+            ident = node.args[0].value
+            target = m.dimension(ident) or m.indicator(ident)
+            label = m.text(target.labels, self.lang) if target else ident
+            got = (self.record.get("dimensions", {}).get(ident)) or (
+                self.record.get("indicators", {}).get(ident, {})
+            )
+            value = got.get("score")
+            shown = _n(value) if value is not None else _("no score")
+            return _("the score for “%(name)s”") % {"name": label}, shown
+        if isinstance(node, Ref):
+            question = m.question(node.name)
+            if question is None:
+                return None
+            raw = self.answers.get(node.name, "")
+            shown = answer_text(m, question, raw, self.lang) if raw else _("no answer")
+            label = m.text(question.labels, self.lang) or node.name
+            return _("the answer to “%(question)s”") % {"question": label}, shown
+        if isinstance(node, Binary) and node.op == "+":
+            a, b = self.subject(node.left), self.subject(node.right)
+            if a is None or b is None:
+                return None
+            both = _("%(a)s plus %(b)s") % {"a": a[0], "b": b[0]}
+            return both, f"{a[1]} + {b[1]}"
+        return None
+
+    def literal(self, subject: Node, node: Number | String) -> str:
+        if isinstance(node, Number):
+            return _n(node.value, 0 if float(node.value).is_integer() else 2)
+        if isinstance(subject, Ref):
+            question = self.method.question(subject.name)
+            if question is not None and question.is_select:
+                return answer_text(self.method, question, node.value, self.lang)
+        return node.value
+
+
+def result_view(
+    method: Method,
+    record: Mapping[str, Any],
+    answers: Mapping[str, str],
+    lang: str,
+    *,
+    benchmarks: Sequence[PeerBenchmark] = (),
+    country: str = "",
+    earlier: Mapping[str, Any] | None = None,
+) -> ResultView:
+    """Everything the result page and its printout show, in ``lang``."""
+    peers = peer_columns(benchmarks, country)
+    national = next((p for p in peers if p.group == "country"), None)
+    dims = []
+    for d in method.dimensions:
+        got = record.get("dimensions", {}).get(d.id, {})
+        label = method.text(d.labels, lang) or d.id
+        level = _level_label(method, got.get("level"), lang)
+        indicators = [
+            (
+                method.text(i.labels, lang) or i.id,
+                record.get("indicators", {}).get(i.id, {}).get("score"),
+            )
+            for i in method.indicators_of(d.id)
+        ]
+        dims.append(
+            DimensionResult(
+                id=d.id,
+                kind=d.kind,
+                label=label,
+                description=method.text(d.descriptions, lang),
+                score=got.get("score"),
+                level=level,
+                words=_dimension_words(method, got, indicators, level, peers, d.id),
+                indicators=indicators,
+                marker=national.means.get(d.id) if national else None,
+                peers=[p.means.get(d.id) for p in peers],
+            )
+        )
+    explainer = ClauseExplainer(method, record, answers, lang)
+    definitions = []
+    for definition in method.definitions:
+        got = record.get("definitions", {}).get(definition.id, {})
+        definitions.append(
+            DefinitionResult(
+                id=definition.id,
+                label=method.text(definition.labels, lang) or definition.id,
+                description=method.text(definition.descriptions, lang),
+                result=got.get("result") or "undetermined",
+                clauses=[
+                    ClauseResult(
+                        explainer.explain(c["text"]), c.get("result") or "undetermined", c["text"]
+                    )
+                    for c in got.get("clauses", [])
+                ],
+            )
+        )
+    resources = {(r.target, method.text(r.texts, lang)): r.resource for r in method.recommendations}
+    recommendations = []
+    for rec in record.get("recommendations", []):
+        target = method.dimension(rec["target"]) or method.indicator(rec["target"])
+        recommendations.append(
+            RecommendationResult(
+                target=method.text(target.labels, lang) if target else rec["target"],
+                text=rec.get("text", ""),
+                resource=resources.get((rec["target"], rec.get("text", ""))) or "",
+            )
+        )
+    return ResultView(
+        method_title=method.title or method.id,
+        method_version=method.version,
+        bands=level_bands(method, lang),
+        dimensions=dims,
+        definitions=definitions,
+        recommendations=recommendations,
+        peers=peers,
+        change=change_rows(method, record, earlier, lang) if earlier else [],
+    )
+
+
+def change_rows(
+    method: Method, record: Mapping[str, Any], earlier: Mapping[str, Any], lang: str
+) -> list[ChangeRow]:
+    out = []
+    for d in method.dimensions:
+        now = record.get("dimensions", {}).get(d.id, {}).get("score")
+        before = earlier.get("dimensions", {}).get(d.id, {}).get("score")
+        if now is None or before is None:
+            words = _("cannot be compared: a score is missing")
+        elif round(now) == round(before):
+            words = _("no change")
+        elif now > before:
+            words = _("up %(n)s points") % {"n": _n(now - before)}
+        else:
+            words = _("down %(n)s points") % {"n": _n(before - now)}
+        out.append(ChangeRow(method.text(d.labels, lang) or d.id, before, now, words))
+    return out
+
+
+def country_name(code: str) -> str:
+    found = Country.objects.filter(code=code).first()
+    return found.name if found else code

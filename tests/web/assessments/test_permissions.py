@@ -1,0 +1,227 @@
+"""Who may open what: every page and API endpoint of the site, for every persona, against its own
+and a foreign organisation.
+
+The endpoints are read from the URLconf, so a new URL without a row below fails the test; a row
+for a URL that no longer exists fails it too. Codes: ``login`` is a redirect to a sign-in page; 400
+on a POST means "allowed, but the (deliberately invalid) input was refused", which shows the rights
+check passed without changing anything.
+
+Targets: ``own`` is the entity representative's organisation (in Arkhangai, the enumerator's area),
+its demo submission and an assessment the entity started for it (sent, with a result); ``foreign``
+is another Mongolian organisation, its demo submission and an assessment a researcher started for
+it (not sent); ``anon`` is an assessment started by an anonymous visitor, opened by its link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from personas import Personas, personas
+from web.assessments.filling import complete_answers
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "admin",
+    "researcher",
+    "foreign_researcher",
+    "committee",
+    "enumerator",
+    "entity",
+    "anonymous",
+)
+# Not in the table, with the reason.
+EXEMPT = {"admin": "Django's admin decides by is_staff and model permissions, tested by Django."}
+
+# adm: admin, res: researcher (MN), fres: researcher for Thailand only, com: committee member (MN),
+# enu: enumerator (Arkhangai), ent: entity representative (own organisation), anon: anonymous.
+MATRIX = """
+| method | url name                       | target  | adm | res | fres | com | enu | ent | anon  |
+|--------|--------------------------------|---------|-----|-----|------|-----|-----|-----|-------|
+| GET    | home                           | -       | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | glossary                       | -       | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | organisation_list              | -       | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | organisation_detail            | own     | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | organisation_detail            | foreign | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| POST   | set_language                   | -       | 302 | 302 | 302  | 302 | 302 | 302 | 302   |
+| GET    | imports:upload                 | -       | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| POST   | imports:confirm                | missing | 404 | 404 | 404  | 404 | 404 | 404 | login |
+| GET    | imports:run                    | own     | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | imports:run_problems           | own     | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | assessments:start              | -       | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| POST   | assessments:start              | -       | 303 | 303 | 303  | 303 | 303 | 303 | 303   |
+| POST   | assessments:start              | own     | 303 | 303 | 400  | 400 | 303 | 303 | 400   |
+| POST   | assessments:start              | foreign | 303 | 303 | 400  | 400 | 400 | 400 | 400   |
+| GET    | assessments:resume             | own     | 302 | 302 | 403  | 403 | 302 | 302 | login |
+| GET    | assessments:resume             | foreign | 302 | 302 | 403  | 403 | 403 | 403 | login |
+| GET    | assessments:resume             | anon    | 302 | 302 | 302  | 302 | 302 | 302 | 302   |
+| GET    | assessments:step               | own     | 302 | 302 | 403  | 403 | 302 | 302 | login |
+| GET    | assessments:step               | foreign | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | assessments:step               | anon    | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| POST   | assessments:autosave           | own     | 409 | 409 | 403  | 403 | 409 | 409 | 403   |
+| POST   | assessments:autosave           | foreign | 200 | 200 | 403  | 403 | 403 | 403 | 403   |
+| POST   | assessments:autosave           | anon    | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | assessments:check              | own     | 302 | 302 | 403  | 403 | 302 | 302 | login |
+| GET    | assessments:check              | foreign | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | assessments:check              | anon    | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | assessments:result             | own     | 200 | 200 | 403  | 403 | 200 | 200 | login |
+| GET    | assessments:result             | foreign | 302 | 302 | 403  | 403 | 403 | 403 | login |
+| GET    | assessments:result             | anon    | 302 | 302 | 302  | 302 | 302 | 302 | 302   |
+| POST   | assessments:reopen             | own     | 303 | 303 | 403  | 403 | 303 | 303 | login |
+| POST   | assessments:reopen             | foreign | 303 | 303 | 403  | 403 | 403 | 403 | login |
+| POST   | assessments:reopen             | anon    | 303 | 303 | 303  | 303 | 303 | 303 | 303   |
+| GET    | assessments:review_list        | -       | 200 | 200 | 200  | 403 | 403 | 403 | login |
+| GET    | assessments:review_detail      | own     | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | assessments:review_detail      | foreign | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| POST   | assessments:review_detail      | own     | 400 | 400 | 403  | 403 | 403 | 403 | login |
+| GET    | assessments:sign_in            | -       | 302 | 302 | 302  | 302 | 302 | 302 | 200   |
+| POST   | assessments:sign_out           | -       | 302 | 302 | 302  | 302 | 302 | 302 | 302   |
+| GET    | assessments:api_submission     | own     | 200 | 200 | 403  | 403 | 200 | 200 | 403   |
+| GET    | assessments:api_submission     | foreign | 200 | 200 | 403  | 403 | 403 | 403 | 403   |
+| POST   | assessments:api_review         | own     | 400 | 400 | 403  | 403 | 403 | 403 | 403   |
+| POST   | assessments:api_review         | foreign | 400 | 400 | 403  | 403 | 403 | 403 | 403   |
+| GET    | assessments:api_result         | own     | 200 | 200 | 403  | 403 | 200 | 200 | 403   |
+| GET    | assessments:api_result         | foreign | 200 | 200 | 403  | 403 | 403 | 403 | 403   |
+| GET    | assessments:api_assessment     | own     | 200 | 200 | 403  | 403 | 200 | 200 | 403   |
+| GET    | assessments:api_assessment     | foreign | 200 | 200 | 403  | 403 | 403 | 403 | 403   |
+| GET    | assessments:api_assessment     | anon    | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    name: str
+    target: str
+    expected: dict[str, str]
+
+
+def rows() -> list[Row]:
+    out = []
+    for line in MATRIX.strip().splitlines()[2:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        method, name, target, *codes = cells
+        out.append(Row(method, name, target, dict(zip(ROLES, codes, strict=True))))
+    return out
+
+
+def url_names(patterns: list[Any] | None = None, prefix: str = "") -> Iterator[str]:
+    """Every named URL of the project, namespaced (``imports:upload``)."""
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            namespace = f"{prefix}{p.namespace}:" if p.namespace else prefix
+            yield from url_names(p.url_patterns, namespace)
+        elif isinstance(p, URLPattern) and p.name:
+            yield prefix + p.name
+
+
+def test_every_url_of_the_site_has_a_row_in_the_matrix() -> None:
+    names = {n for n in url_names() if n.split(":")[0] not in EXEMPT}
+    covered = {r.name for r in rows()}
+    assert sorted(names - covered) == [], "add a row for each new endpoint"
+    assert sorted(covered - names) == [], "remove rows of endpoints that are gone"
+
+
+@dataclass
+class World:
+    people: Personas
+    objects: dict[tuple[str, str], dict[str, Any]]
+
+
+def world() -> World:
+    from solidata.web.assessments.models import Draft
+    from solidata.web.assessments.services import (
+        OPEN_DEMO_SURVEY,
+        draft_start,
+        draft_submit,
+    )
+    from solidata.web.imports.models import ImportRun
+    from solidata.web.registry.models import Organisation
+    from solidata.web.surveys.models import Submission, Survey
+    from solidata.web.surveys.selectors import method_of
+
+    own = Organisation.objects.filter(admin_area="MN-073").order_by("pk").first()
+    foreign = Organisation.objects.exclude(admin_area="MN-073").filter(country="MN").first()
+    assert own is not None and foreign is not None
+    Organisation.objects.filter(pk__in=[own.pk, foreign.pk]).update(
+        consent_public=True, consent_results_public=False
+    )
+    people = personas(own=own)
+    survey = Survey.objects.get(slug=OPEN_DEMO_SURVEY)
+    own_draft = draft_start(user=people.entity, survey=survey, organisation=own)
+    own_draft.answers = complete_answers(method_of(survey.method))
+    own_draft.save()
+    draft_submit(user=people.entity, draft=own_draft, key="matrix")
+    foreign_draft = draft_start(user=people.researcher, survey=survey, organisation=foreign)
+    anon_draft = draft_start(user=people.anonymous, survey=survey)
+    run = ImportRun.objects.create(
+        survey=Survey.objects.get(slug="mn-demo"),
+        file_name="answers.csv",
+        file_sha256="0" * 64,
+        file_size=1,
+        format="csv",
+        started_at=timezone.now(),
+    )
+    submissions = {
+        "own": Submission.objects.filter(organisation=own, source="demo").get(),
+        "foreign": Submission.objects.filter(organisation=foreign, source="demo").get(),
+    }
+    drafts: dict[str, Draft] = {"own": own_draft, "foreign": foreign_draft, "anon": anon_draft}
+    objects: dict[tuple[str, str], dict[str, Any]] = {}
+    for target, org in (("own", own), ("foreign", foreign)):
+        objects[("organisation_detail", target)] = {"pk": org.pk}
+        objects[("api_result", target)] = {"pk": org.pk}
+        objects[("start", target)] = {"post": {"survey": survey.pk, "organisation": org.pk}}
+        for name in ("review_detail", "api_submission", "api_review"):
+            objects[(name, target)] = {"pk": submissions[target].pk}
+    for target, draft in drafts.items():
+        for name in ("resume", "check", "result", "reopen", "api_assessment", "autosave", "step"):
+            kwargs: dict[str, Any] = {"token": draft.token}
+            if name in ("step", "autosave"):
+                kwargs["number"] = 1
+            objects[(name, target)] = kwargs
+    objects[("start", "-")] = {"post": {"survey": survey.pk}}
+    objects[("run", "own")] = {"pk": run.pk}
+    objects[("run_problems", "own")] = {"pk": run.pk}
+    objects[("confirm", "missing")] = {"token": "nothing-pending"}
+    objects[("set_language", "-")] = {"post": {"language": "en", "next": "/"}}
+    # Allowed, but invalid on purpose: nothing changes.
+    objects[("review_detail", "own")]["post"] = {"status": "maybe"}
+    for target in ("own", "foreign"):
+        objects[("api_review", target)]["post"] = {"status": "maybe"}
+    return World(people=people, objects=objects)
+
+
+def outcome(response: Any) -> str:
+    if response.status_code == 302:
+        where = response.get("Location", "")
+        if "/sign-in/" in where or "/login/" in where:
+            return "login"
+    return str(response.status_code)
+
+
+def test_each_role_gets_exactly_the_access_the_matrix_gives(demo_db) -> None:
+    w = world()
+    users = w.people.all()
+    found = []
+    for row in rows():
+        short = row.name.split(":")[-1]
+        spec = dict(w.objects.get((short, row.target), {}))
+        data = spec.pop("post", {})
+        url = reverse(row.name, kwargs=spec or None)
+        for role in ROLES:
+            client = Client()
+            if users[role].is_authenticated:
+                client.force_login(users[role])
+            response = client.get(url) if row.method == "GET" else client.post(url, data)
+            got = outcome(response)
+            if got != row.expected[role]:
+                found.append(f"{row.method} {row.name} [{row.target}] as {role}: {got}")
+    assert found == [], "\n".join(found)
