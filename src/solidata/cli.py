@@ -109,7 +109,9 @@ def manage(args: tuple[str, ...]) -> None:
 # --- method and scoring (issue 3) -----------------------------------------------------------------
 
 
-@main.group(context_settings=CONTEXT, name="method")
+@main.group(
+    context_settings=CONTEXT, name="method", short_help="Validate, convert or template a method."
+)
 def method_group() -> None:
     """Validate a method workbook, convert it to an XForm, or write its answers template.
 
@@ -147,7 +149,9 @@ output_option = click.option(
 )
 
 
-@method_group.command(context_settings=CONTEXT, name="validate")
+@method_group.command(
+    context_settings=CONTEXT, name="validate", short_help="List every problem of a method workbook."
+)
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--format",
@@ -188,7 +192,9 @@ def method_validate(path: Path, fmt: str, strict: bool) -> None:
     )
 
 
-@method_group.command(context_settings=CONTEXT, name="xform")
+@method_group.command(
+    context_settings=CONTEXT, name="xform", short_help="Convert a method's form to an ODK XForm."
+)
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @output_option
 def method_xform(path: Path, output: Path | None) -> None:
@@ -206,7 +212,9 @@ def method_xform(path: Path, output: Path | None) -> None:
     _write(xform.xml if xform.xml.endswith("\n") else xform.xml + "\n", output)
 
 
-@method_group.command(context_settings=CONTEXT, name="template")
+@method_group.command(
+    context_settings=CONTEXT, name="template", short_help="Write the header of a plain answers CSV."
+)
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @output_option
 def method_template(path: Path, output: Path | None) -> None:
@@ -227,7 +235,9 @@ def method_template(path: Path, output: Path | None) -> None:
     _write(",".join([INSTANCE_ID, *method.answer_columns()]) + "\n", output)
 
 
-@main.command(context_settings=CONTEXT, name="score")
+@main.command(
+    context_settings=CONTEXT, name="score", short_help="Score answers: scores, levels, definitions."
+)
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--method",
@@ -251,23 +261,26 @@ def method_template(path: Path, output: Path | None) -> None:
 def score_command(
     input_path: Path, method_path: Path | None, fmt: str, output: Path | None, lang: str | None
 ) -> None:
-    """Score a plain answers CSV: dimension and indicator scores, levels, definitions, advice.
+    """Score answers: dimension and indicator scores, levels, definitions, advice.
 
-    INPUT has an instance_id column and one column per question (see `solidata method template`).
-    Warnings about the answers (unknown choices, numbers that are not numbers) go to standard error.
+    INPUT is the plain answers CSV (an instance_id column and one column per question, see
+    `solidata method template`) or any export `solidata import` reads (KoboToolbox XLSX or CSV,
+    KoBoCAT CSV, ODK Central zip or CSV); the layout is detected. Warnings about the answers
+    (unknown choices, numbers that are not numbers) go to standard error.
 
     Example: solidata score answers.csv --method ilo-2022.xlsx --format json -o scores.json
     """
+    from solidata.core.ingest import read_answers
     from solidata.core.method import read_method
-    from solidata.core.scoring import read_answers, score
+    from solidata.core.scoring import score
 
     try:
         method = read_method(_method_path(method_path))
-        if not input_path.is_file():
-            raise SolidataError.of("file.not_found", path=str(input_path))
-        table = score(method, read_answers(input_path, method))
+        answers = read_answers(input_path, method)  # any layout of `solidata import`
+        table = score(method, answers.frame())
     except SolidataError as error:
         fail(error)
+    _warn(answers.problems)
     _warn(table.problems)
     if fmt == "json":
         _write(json.dumps(table.to_records(lang), ensure_ascii=False, indent=2) + "\n", output)
@@ -276,6 +289,153 @@ def score_command(
 
 
 # --- import (issue 4) -----------------------------------------------------------------------------
+
+# The layouts of solidata.core.ingest.LAYOUTS (listed here so that `--help` needs no pandas).
+IMPORT_FORMATS = ("kobo-xlsx", "kobo-csv", "kobocat-csv", "odk-zip", "odk-csv", "plain-csv")
+SHOWN_PROBLEMS = 20
+
+
+def _problem_lines(problems: Any, limit: int = SHOWN_PROBLEMS) -> None:
+    """Every warning, and the first row-level problems, on standard error."""
+    shown = 0
+    for p in problems:
+        if p.severity == "error":
+            shown += 1
+            if shown > limit:
+                continue
+        click.echo(f"{'problem' if p.severity == 'error' else 'warning'}: {p.text()}", err=True)
+    if shown > limit:
+        click.echo(
+            f"... and {shown - limit} more problems (all of them: --problems FILE or --json).",
+            err=True,
+        )
+
+
+class _Bar:
+    """A click progress bar fed with (done, total), drawn on standard error."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=max(total, 1), label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        step = min(done, self.bar.length) - self.shown
+        if step > 0:
+            self.bar.update(step)
+            self.shown += step
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@main.command(
+    context_settings=CONTEXT, name="import", short_help="Import a Kobo, ODK or CSV export, once."
+)
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--survey", "slug", required=True, help="Short name (slug) of the survey.")
+@click.option(
+    "--format",
+    "layout",
+    type=click.Choice(IMPORT_FORMATS),
+    default=None,
+    help="The export's layout (default: detected from the file).",
+)
+@click.option("--dry-run", is_flag=True, help="Read and compare, show the counts, write nothing.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the counts, warnings and problems as JSON."
+)
+@click.option(
+    "--problems",
+    "problems_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write every problem to this CSV file (safe to open in a spreadsheet).",
+)
+@click.option(
+    "--max-mb",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest file accepted, in megabytes (default: the setting SOLIDATA_IMPORT_MAX_MB).",
+)
+@data_dir_option
+def import_command(
+    input_path: Path,
+    slug: str,
+    layout: str | None,
+    dry_run: bool,
+    as_json: bool,
+    problems_path: Path | None,
+    max_mb: int | None,
+    data_dir: Path | None,
+) -> None:
+    """Import a KoboToolbox, ODK Central or CSV export into a survey; again changes nothing.
+
+    Reads KoboToolbox XLSX and CSV exports (names or labels, with or without groups), the legacy
+    KoBoCAT CSV, ODK Central's submissions.csv.zip or root CSV, and the plain answers CSV; the
+    layout is detected. Everything is stored in one transaction: a refused file or an interrupted
+    import leaves the database as it was. Submissions already stored (same instance id) are
+    unchanged, or updated with an audit record when their answers changed. New ones are matched
+    to organisations and scored. Row-level problems are listed; rows without an instance id are
+    left out. Exit status: 0 imported (even with problems listed), 1 file refused. See
+    docs/import.md.
+
+    \b
+    Example:
+      solidata import kobo-export.xlsx --survey mn-2023 --dry-run
+      solidata import submissions.csv.zip --survey mn-2023 --json
+    """
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from solidata.core.ingest import Limits, problems_csv
+    from solidata.web import runtime
+
+    runtime.configure(data_dir)
+    call_command("migrate", interactive=False, verbosity=0)
+    from solidata.web.imports.services import file_import
+    from solidata.web.surveys.models import Survey
+
+    survey = Survey.objects.select_related("method").filter(slug=slug).first()
+    if survey is None:
+        fail(SolidataError.of("ingest.survey_unknown", slug=slug), as_json=as_json)
+    limit = (max_mb or settings.SOLIDATA_IMPORT_MAX_MB) * 1_000_000
+    reading, storing = _Bar("Reading"), _Bar("Storing")
+    try:
+        summary = file_import(
+            survey=survey,
+            path=input_path,
+            format=layout,
+            limits=Limits(max_bytes=limit),
+            dry_run=dry_run,
+            read_progress=reading,
+            store_progress=storing,
+        )
+    except SolidataError as error:
+        reading.close()
+        fail(error, as_json=as_json)
+    finally:
+        reading.close()
+        storing.close()
+    if problems_path is not None:
+        problems_path.write_text(problems_csv(summary.problems), encoding="utf-8")
+    if as_json:
+        echo_json(summary.as_json())
+        return
+    _problem_lines(summary.problems)
+    verb = "would be" if dry_run else "were"
+    click.echo(
+        f"{summary.file} ({summary.format}): {summary.rows} submissions read; "
+        f"{summary.created} new, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{summary.rejected} rejected; {summary.organisations_created} organisations {verb} "
+        f"created (flagged for review)." + (" Dry run: nothing was written." if dry_run else "")
+    )
+
 
 # --- statistics (issue 6) -------------------------------------------------------------------------
 

@@ -390,6 +390,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The group {group} has no value of {variable}, so it has no estimate.",
         "This is expected when a question was not asked in that group.",
     ),
+    "stats.rule_answer_not_allowed": (
+        "The rule uses the answer ${{{name}}} (a {type} question); rules typed by readers who do "
+        "not see small groups may use scores and choice questions only.",
+        "Compare scores (score('P2') >= 50) or choices (${{q}} = 'yes'), or ask a researcher to "
+        "test the rule.",
+    ),
+    "stats.definition_unknown": (
+        "{given!r} is neither a definition of the method (one of: {known}) nor a rule.",
+        "Give a definition id, or a rule such as \"score('P2') >= 50 and score('P3') >= 50\".",
+    ),
+    "stats.definition_id_invalid": (
+        "The id {id!r} cannot name a definition: {reason}.",
+        "Use letters, digits, '-', '_' or '.', e.g. mn-working-draft.",
+    ),
+    "stats.frame_columns": (
+        "The sampling frame has no {missing} column (its columns are: {columns}).",
+        "Give a count column and at least one of admin_area, entity_type, legal_form, sector.",
+    ),
+    "stats.frame_value_invalid": (
+        "The sampling frame's {column} {value!r} is not usable: {reason}.",
+        "Use the codes the registry uses (e.g. MN-061, cooperative) and whole positive counts.",
+    ),
+    "stats.frame_duplicate": (
+        "The stratum {stratum} appears twice in the sampling frame.",
+        "Give each stratum once, with its whole population count.",
+    ),
+    "stats.frame_empty": (
+        "The sampling frame has no rows.",
+        "Add one row per stratum with its population count.",
+    ),
     # --- reference and demo data (core/reference, core/demo) --------------------------------------
     "method.version_exists": (
         "A different workbook is already stored as method {method_id} version {version}.",

@@ -25,6 +25,10 @@ SETTINGS: dict[str, str] = {
     "SOLIDATA_SECURE": "Set on when served over HTTPS: secure cookies, HSTS, SSL redirect. "
     "Default off.",
     "SOLIDATA_MIN_CELL": "Smallest group size shown to non-researchers. Default 5.",
+    "SOLIDATA_IMPORT_MAX_MB": "Largest file an import accepts (upload page and `solidata "
+    "import`), in megabytes. Default 200.",
+    "SOLIDATA_IMPORT_PAUSE_AFTER": "Testing only: an import pauses inside its transaction after "
+    "this many rows, so a test can kill it there. Default 0 (never).",
     "DB": "Database engine: sqlite (default) or postgres.",
     "DATABASE_URL": "PostgreSQL URL, postgres://user:password@host:port/name (with DB=postgres).",
     "DB_NAME": "PostgreSQL database name when DATABASE_URL is not set. Default solidata.",

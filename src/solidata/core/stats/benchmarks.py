@@ -1,9 +1,12 @@
 """Peer benchmarks: how an entity's dimension scores compare with its peers.
 
-Peer groups are the rows that share the target's value in a column (same entity type, same aimag) or
-all rows (the whole country). A group smaller than ``min_n`` is not shown at all: with fewer peers a
-mean would let a reader guess individual answers. The target itself counts as one of its peers, as in
-any published average it belongs to.
+Peer groups are the rows that share the target's value in a column (same entity type, same aimag)
+or all rows (the whole country). A group smaller than ``min_n`` is not shown at all: with fewer
+peers a mean would let a reader guess individual answers. The target itself counts as one of its
+peers, as in any published average it belongs to.
+
+The statistics of one group come from :func:`group_scores`, which the findings tables use too, so
+a benchmark and the findings never disagree about a group's mean.
 
 Example::
 
@@ -22,6 +25,39 @@ from dataclasses import dataclass
 import pandas as pd
 
 MIN_PEERS = 5
+
+
+@dataclass(frozen=True)
+class GroupScores:
+    """Statistics of the scores of one group: what peer benchmarks and findings tables show."""
+
+    n: int  # entities with a score in at least one of the dimensions
+    counts: dict[str, int]  # dimension id -> entities with that score
+    means: dict[str, float | None]
+    medians: dict[str, float | None]
+    lower_quartiles: dict[str, float | None]
+    upper_quartiles: dict[str, float | None]
+
+
+def group_scores(members: pd.DataFrame, dimensions: Sequence[str]) -> GroupScores:
+    """Means, medians and quartiles (rounded to 0.1) of each dimension over ``members``' rows,
+    leaving out missing scores (NaN).
+
+    >>> g = group_scores(pd.DataFrame({"P1": [50.0, 60, None, 90]}), ["P1"])
+    >>> g.n, g.counts["P1"], g.means["P1"], g.medians["P1"]
+    (3, 3, 66.7, 60.0)
+    """
+    frame = members[list(dimensions)].astype("float64")
+    means, medians = frame.mean(), frame.median()
+    lower, upper = frame.quantile(0.25), frame.quantile(0.75)
+    return GroupScores(
+        n=int(frame.notna().any(axis=1).sum()),
+        counts={d: int(frame[d].notna().sum()) for d in dimensions},
+        means={d: _number(means[d]) for d in dimensions},
+        medians={d: _number(medians[d]) for d in dimensions},
+        lower_quartiles={d: _number(lower[d]) for d in dimensions},
+        upper_quartiles={d: _number(upper[d]) for d in dimensions},
+    )
 
 
 @dataclass(frozen=True)
@@ -55,19 +91,12 @@ def peer_benchmarks(
             if value is None:
                 continue
             members = scores[scores[column] == value]
-        frame = members[list(dimensions)].astype("float64")
-        n = int(frame.notna().any(axis=1).sum())
-        if n < min_n:
+        stats = group_scores(members, dimensions)
+        if stats.n < min_n:
             continue
-        means = frame.mean()
-        medians = frame.median()
         out.append(
             PeerBenchmark(
-                group=name,
-                value=value,
-                n=n,
-                means={d: _number(means[d]) for d in dimensions},
-                medians={d: _number(medians[d]) for d in dimensions},
+                group=name, value=value, n=stats.n, means=stats.means, medians=stats.medians
             )
         )
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -144,13 +144,18 @@ def submissions_score(*, survey: Survey, method: MethodVersion | None = None) ->
 
 @transaction.atomic
 def submissions_score_frame(
-    *, survey: Survey, answers: pd.DataFrame, submission_ids: Mapping[str, int]
+    *,
+    survey: Survey,
+    answers: pd.DataFrame,
+    submission_ids: Mapping[str, int],
+    unscored: Collection[int] = (),
 ) -> int:
     """Score just the submissions in ``answers`` (``instance_id`` and one column per question, as
     stored) under the survey's method, and store their scores in bulk; returns how many.
 
     For imports: the answers are at hand, so nothing is read back. ``submission_ids`` maps each
-    instance id to its submission's primary key. Scores are the same as ``submissions_score``'s.
+    instance id to its submission's primary key; ``unscored`` lists those known to have no score
+    yet (just created), which saves looking. Scores are the same as ``submissions_score``'s.
     """
     from solidata.web.surveys.bulk import db_datetime, in_batches, insert_rows, update_rows
     from solidata.web.surveys.score_records import dimension_scores_json, results_json
@@ -162,7 +167,7 @@ def submissions_score_frame(
     pks = [submission_ids[str(i)] for i in table.instance_ids.tolist()]
     results, dimensions = results_json(table), dimension_scores_json(table)
     scored: set[int] = set()
-    for part in in_batches(pks):
+    for part in in_batches([pk for pk in pks if pk not in unscored]):
         scored.update(
             SubmissionScore.objects.filter(method=version, submission_id__in=part).values_list(
                 "submission_id", flat=True

@@ -1,0 +1,117 @@
+"""Ingest: submissions from KoboToolbox, ODK Central and CSV exports, never lost or duplicated.
+
+A pipeline, one module per stage: ``files`` (size, zip and encoding checks) -> ``detect`` (the
+layout) -> a layout reader (``kobo``, ``odk``, ``plain``) that reads its tables in chunks
+(``delimited``, ``workbook``), maps columns to questions (``columns``), converts cells to answers
+(``values``, ``tables``), checks constraints (``checks``) and builds submissions and repeat rows
+(``submissions``) -> an :class:`ImportResult`. ``exports`` writes submissions back in every layout
+(for fixtures and tests). Nothing here touches a database: storing is the web layer's job.
+
+Example::
+
+    >>> from solidata.core.method import bundled_method_path, read_method  # doctest: +SKIP
+    >>> result = read_answers("kobo.xlsx", read_method(bundled_method_path()))  # doctest: +SKIP
+    >>> result.format, len(result), [p.code for p in result.warnings]  # doctest: +SKIP
+    ('kobo-xlsx', 156, [])
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from solidata.core.ingest.detect import detect_layout
+from solidata.core.ingest.files import Limits, inspect_file
+from solidata.core.ingest.kobo import read_kobo_csv, read_kobo_xlsx, read_kobocat_csv
+from solidata.core.ingest.layout import ReadContext
+from solidata.core.ingest.odk import read_odk_csv, read_odk_zip
+from solidata.core.ingest.plain import read_plain_csv
+from solidata.core.ingest.problems import Findings, problems_csv, safe_cell
+from solidata.core.ingest.result import (
+    LAYOUTS,
+    REVIEW_STATUSES,
+    SOURCES,
+    ImportedSubmission,
+    ImportResult,
+    Progress,
+    nest_repeats,
+)
+from solidata.core.method.model import Method
+
+Reader = Callable[[ReadContext], ImportResult]
+READERS: dict[str, Reader] = {
+    "kobo-xlsx": read_kobo_xlsx,
+    "kobo-csv": read_kobo_csv,
+    "kobocat-csv": read_kobocat_csv,
+    "odk-zip": read_odk_zip,
+    "odk-csv": read_odk_csv,
+    "plain-csv": read_plain_csv,
+}
+CHUNK_ROWS = 20_000
+
+
+def read_answers(
+    source: str | os.PathLike[str] | bytes,
+    method: Method,
+    format: str | None = None,
+    *,
+    limits: Limits | None = None,
+    name: str | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Read the submissions of an export in any supported layout; raises SolidataError when the
+    file is refused (too large, broken, hostile, of no known layout), with every problem in it.
+
+    ``format`` forces a layout (one of :data:`LAYOUTS`); by default it is detected. ``name`` is the
+    file name shown in messages (default: the path's). ``progress`` is called with the work done
+    and the work to do (bytes of a text file, rows of a workbook sheet).
+
+    Example::
+
+        >>> result = read_answers("answers.csv", method)  # doctest: +SKIP
+        >>> result.frame().columns[0], result.format  # doctest: +SKIP
+        ('instance_id', 'plain-csv')
+    """
+    if isinstance(source, bytes):
+        with tempfile.TemporaryDirectory(prefix="solidata-ingest-") as folder:
+            path = Path(folder) / "upload"
+            path.write_bytes(source)
+            return read_answers(
+                path,
+                method,
+                format,
+                limits=limits,
+                name=name or "upload",
+                chunk_rows=chunk_rows,
+                progress=progress,
+            )
+    file = inspect_file(source, limits, name)
+    layout = detect_layout(file, method, format)
+    ctx = ReadContext(
+        method=method,
+        file=file,
+        findings=Findings(file.name),
+        layout=layout,
+        chunk_rows=chunk_rows,
+        progress=progress,
+    )
+    return READERS[layout](ctx)
+
+
+__all__ = [
+    "LAYOUTS",
+    "REVIEW_STATUSES",
+    "SOURCES",
+    "ImportResult",
+    "ImportedSubmission",
+    "Limits",
+    "detect_layout",
+    "inspect_file",
+    "nest_repeats",
+    "problems_csv",
+    "read_answers",
+    "safe_cell",
+]

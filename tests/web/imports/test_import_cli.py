@@ -1,0 +1,220 @@
+"""`solidata import` end to end, in a subprocess against a SQLite data directory, as users run it.
+
+The demo data directory is prepared once (`solidata demo --no-serve`) and copied for each test.
+One test kills an import in the middle of its transaction (the SOLIDATA_IMPORT_PAUSE_AFTER hook
+makes it wait there) and checks that the database is exactly as it was, then that a second run
+completes the import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import select
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from solidata.cli import IMPORT_FORMATS, main
+from solidata.core.ingest import LAYOUTS
+from solidata.core.ingest import exports as ex
+
+pytestmark = pytest.mark.slow
+DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
+TABLES = (
+    "surveys_submission",
+    "surveys_submissionscore",
+    "registry_organisation",
+    "imports_importrun",
+    "imports_submissionchange",
+    "imports_submissionfingerprint",
+)
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DB", "SOLIDATA_"))}
+    env.update({"DB": "sqlite", **extra})
+    return env
+
+
+def solidata(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "solidata.cli", *args],
+        capture_output=True,
+        text=True,
+        env=environment(**env),
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("demo-home") / "data"
+    done = solidata("demo", "--no-serve", "--data-dir", str(home))
+    assert done.returncode == 0, done.stderr
+    return home
+
+
+@pytest.fixture
+def home(prepared: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(prepared, copy)
+    return copy
+
+
+def state(home: Path) -> dict[str, object]:
+    with sqlite3.connect(home / "solidata.sqlite3") as db:
+        counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        answers = db.execute("SELECT sum(length(answers)), sum(id) FROM surveys_submission")
+        counts["answers"] = answers.fetchone()
+        counts["integrity"] = db.execute("PRAGMA integrity_check").fetchone()[0]
+    return counts
+
+
+@pytest.fixture(scope="module")
+def new_submissions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 SYNTHETIC submissions with instance ids the demo survey does not have yet."""
+    method, subs = ex.synthetic_submissions()
+    frame = subs.frame()
+    frame = frame.loc[[i % len(frame) for i in range(300)]].reset_index(drop=True)
+    space = uuid.UUID("a3f1c2d4-0000-4000-8000-00000000c0de")
+    frame["instance_id"] = [f"uuid:{uuid.uuid5(space, str(i))}" for i in range(300)]
+    more = ex.submissions_from_answers(method, frame)
+    path = tmp_path_factory.mktemp("new") / "kobo-300.csv"
+    return ex.write_csv(path, ex.kobo_csv_text(more, method))
+
+
+def test_the_cli_offers_every_layout_of_the_core() -> None:
+    assert list(IMPORT_FORMATS) == list(LAYOUTS)
+
+
+def test_killing_an_import_midway_leaves_the_database_as_it_was_and_a_rerun_completes_it(
+    home: Path, new_submissions: Path
+) -> None:
+    before = state(home)
+    args = ["import", str(new_submissions), "--survey", "mn-demo", "--data-dir", str(home)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "solidata.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment(SOLIDATA_IMPORT_PAUSE_AFTER="100"),
+    )
+    seen = ""
+    deadline = time.monotonic() + 300
+    try:
+        while "Import paused after" not in seen:
+            assert time.monotonic() < deadline and process.poll() is None, seen
+            ready, _, _ = select.select([process.stderr], [], [], 1)
+            if ready:
+                assert process.stderr is not None
+                seen += process.stderr.readline()
+        # the first rows are written, inside the transaction that is still open
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+    assert process.returncode == -signal.SIGKILL
+    assert state(home) == before
+    rerun = solidata(*args, "--json")
+    assert rerun.returncode == 0, rerun.stderr
+    assert json.loads(rerun.stdout)["created"] == 300
+    again = solidata(*args, "--json")
+    assert json.loads(again.stdout)["created"] == 0
+    assert json.loads(again.stdout)["unchanged"] == 300
+
+
+def test_import_prints_the_counts_warnings_and_problems_as_json(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "answers.csv"
+    demo = state(home)
+    text = (
+        "instance_id,org_name,aimag,members_women,colour\n"
+        "uuid:5e0c7c9a-70a7-4b5a-9a39-000000000001,Шинэ хоршоо,MN-073,12,red\n"
+        "uuid:5e0c7c9a-70a7-4b5a-9a39-000000000002,=HYPERLINK(1),MN-1,many,blue\n"
+        ",Nameless,MN-1,3,green\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    report = tmp_path / "problems.csv"
+    args = ["import", str(path), "--survey", "mn-demo", "--data-dir", str(home)]
+    done = solidata(*args, "--json", "--problems", str(report))
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert (out["created"], out["updated"], out["unchanged"], out["rejected"]) == (2, 0, 0, 1)
+    assert [w["code"] for w in out["warnings"]] == ["ingest.column_unknown"]
+    assert sorted((p["code"], p["row"], p["column"]) for p in out["problems"]) == [
+        ("ingest.instance_id_empty", 4, "instance_id"),
+        ("ingest.value_invalid", 3, "members_women"),
+    ]
+    assert out["organisations_created"] == 2
+    assert state(home)["surveys_submission"] == demo["surveys_submission"] + 2  # type: ignore[operator]
+    rows = list(csv.reader(io.StringIO(report.read_text("utf-8"))))
+    assert {r[1] for r in rows[1:]} == {
+        "ingest.column_unknown",
+        "ingest.instance_id_empty",
+        "ingest.value_invalid",
+    }
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+@pytest.mark.parametrize("name", ["zip-bomb.zip", "billion-laughs.xlsx", "binary-garbage.csv"])
+def test_a_hostile_file_is_refused_with_its_code_exit_status_1_and_no_change(
+    home: Path, name: str
+) -> None:
+    before = state(home)
+    args = ["import", str(DATA / "hostile" / name), "--survey", "mn-demo", "--data-dir", str(home)]
+    done = solidata(*args, "--json")
+    assert done.returncode == 1
+    assert [p["code"] for p in json.loads(done.stdout)] == [
+        {"zip-bomb.zip": "ingest.zip_bomb", "billion-laughs.xlsx": "ingest.xml_entities"}.get(
+            name, "ingest.binary"
+        )
+    ]
+    assert "Traceback" not in done.stderr
+    assert state(home) == before
+
+
+def test_a_file_over_the_limit_and_an_unknown_survey_are_refused(
+    home: Path, tmp_path: Path
+) -> None:
+    before = state(home)
+    big = tmp_path / "big.csv"
+    big.write_text("instance_id,org_name\n" + "uuid:x,Алтан тал\n" * 60_000, encoding="utf-8")
+    args = ["import", str(big), "--survey", "mn-demo", "--data-dir", str(home), "--json"]
+    too_big = solidata(*args, SOLIDATA_IMPORT_MAX_MB="1")
+    assert too_big.returncode == 1
+    assert [p["code"] for p in json.loads(too_big.stdout)] == ["file.too_large"]
+    unknown = solidata("import", str(big), "--survey", "nope", "--data-dir", str(home))
+    assert unknown.returncode == 1
+    assert "There is no survey with the short name 'nope'" in unknown.stderr
+    assert state(home) == before
+
+
+def test_a_dry_run_shows_the_counts_and_writes_nothing(home: Path, new_submissions: Path) -> None:
+    before = state(home)
+    args = ["import", str(new_submissions), "--survey", "mn-demo", "--data-dir", str(home)]
+    done = solidata(*args, "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "300 new, 0 updated, 0 unchanged, 0 rejected" in done.stdout
+    assert "Dry run: nothing was written." in done.stdout
+    assert state(home) == before
+
+
+@pytest.mark.parametrize("name", ["kobo-names.xlsx", "odk-groups-split.zip", "kobocat-legacy.csv"])
+def test_score_reads_every_layout_and_gives_the_same_scores(name: str) -> None:
+    method = str(DATA / "coop" / "method.xlsx")
+    runner = CliRunner()
+    expected = runner.invoke(main, ["score", str(DATA / "coop" / "plain.csv"), "--method", method])
+    got = runner.invoke(main, ["score", str(DATA / "coop" / name), "--method", method])
+    assert expected.exit_code == got.exit_code == 0
+    assert got.stdout == expected.stdout
