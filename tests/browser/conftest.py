@@ -1,7 +1,9 @@
-"""Real-browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium, installed by .ci/run).
+"""Real-browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium, installed by
+.ci/run).
 
 Every test here is marked ``slow`` and ``browser``; skip them locally with ``-m "not slow"``. They
-need the ``live_server`` of pytest-django, so they run against the same database engine as the suite.
+need the ``live_server`` of pytest-django, so they run against the same database engine as the
+suite.
 """
 
 from __future__ import annotations

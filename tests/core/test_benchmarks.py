@@ -28,7 +28,10 @@ def test_a_group_under_the_minimum_is_left_out() -> None:
 
 def test_means_and_medians_skip_missing_scores() -> None:
     got = peer_benchmarks(
-        SCORES, {"entity_type": "coop", "admin_area": "MN-1"}, groups=GROUPS, dimensions=["P1", "P2"]
+        SCORES,
+        {"entity_type": "coop", "admin_area": "MN-1"},
+        groups=GROUPS,
+        dimensions=["P1", "P2"],
     )
     coop = got[0]
     assert (coop.group, coop.value) == ("entity_type", "coop")

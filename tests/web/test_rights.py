@@ -29,6 +29,11 @@ def test_only_researchers_and_administrators_see_small_cells(demo_db) -> None:
     p = personas()
     seen = {name: rights.sees_small_cells(user) for name, user in p.all().items()}
     assert seen == {
-        "admin": True, "researcher": True, "foreign_researcher": True, "committee": False,
-        "enumerator": False, "entity": False, "anonymous": False,
+        "admin": True,
+        "researcher": True,
+        "foreign_researcher": True,
+        "committee": False,
+        "enumerator": False,
+        "entity": False,
+        "anonymous": False,
     }

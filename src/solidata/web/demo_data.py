@@ -34,7 +34,8 @@ class DemoLoadResult:
 def demo_load(*, seed: int = DEMO_SEED) -> DemoLoadResult:
     """Load reference data, the seeded synthetic organisations, their answers and scores.
 
-    Running it again adds nothing: organisations are keyed by registry id, submissions by instance id.
+    Running it again adds nothing: organisations are keyed by registry id, submissions by instance
+    id.
     """
     reference_load()
     orgs = synthetic_organisations(seed=seed)

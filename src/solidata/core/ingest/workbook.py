@@ -56,7 +56,6 @@ class SheetTable:
                 frame[keep].reset_index(drop=True),
             )
 
-
     def _next_block(self, size: int) -> list[list[Any]]:
         try:
             return list(itertools.islice(self.rows, size))

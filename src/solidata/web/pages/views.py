@@ -51,6 +51,4 @@ def glossary(request: HttpRequest) -> HttpResponse:
         }
         for g in method.glossary
     ]
-    return render(
-        request, "pages/glossary.html", {"rows": rows, "method": method, "lang": lang}
-    )
+    return render(request, "pages/glossary.html", {"rows": rows, "method": method, "lang": lang})

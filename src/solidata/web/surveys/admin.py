@@ -35,7 +35,14 @@ class ScoreInline(admin.TabularInline):
 
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
-    list_display = ["instance_id", "survey", "organisation", "source", "submitted_at", "review_status"]
+    list_display = [
+        "instance_id",
+        "survey",
+        "organisation",
+        "source",
+        "submitted_at",
+        "review_status",
+    ]
     list_filter = ["survey", "source", "review_status"]
     search_fields = ["instance_id", "organisation__name"]
     raw_id_fields = ["organisation"]

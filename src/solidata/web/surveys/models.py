@@ -131,7 +131,7 @@ class Submission(models.Model):
 class SubmissionScore(models.Model):
     """A submission scored under one method version; rescoring under a newer version adds a row.
 
-    ``results`` holds the scoring record per language of the method (``{"en": {...}, "mn": {...}}``);
+    ``results`` holds the scoring record per language of the method, ``{"en": {...}, ...}``;
     ``dimension_scores`` the 0-100 scores by dimension id, for listings and statistics.
     """
 
