@@ -521,6 +521,81 @@ def estimate_command(
         click.echo(estimate_table(result))
 
 
+@main.group(context_settings=CONTEXT, name="definitions")
+def definitions_group() -> None:
+    """Test definitions of an SSE entity on a survey's data.
+
+    Example: solidata definitions compare --survey mn-demo ilo-2022-core ilo-2022-broad
+    """
+
+
+@definitions_group.command(context_settings=CONTEXT, name="compare")
+@click.option("--survey", "slug", required=True, metavar="SLUG", help="The survey's short name.")
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people, or JSON for programs.",
+)
+@click.option(
+    "--suppress",
+    is_flag=True,
+    help="Hide counts below SOLIDATA_MIN_CELL as the site does for committee members, and name "
+    "no entity (for output that will be published).",
+)
+@data_dir_option
+def definitions_compare(
+    slug: str,
+    first: str,
+    second: str,
+    output_format: str,
+    suppress: bool,
+    data_dir: Path | None,
+) -> None:
+    """Compare two definitions on a survey: who meets each, by type and aimag, who moves.
+
+    A and B are definition ids of the survey's method (e.g. ilo-2022-core) or rules typed as
+    in the method's definitions sheet (quote them). Reads the data directory's database: the
+    approved, scored submissions, as the findings pages count them. JSON output has "a" and "b"
+    (totals, by_entity_type, by_admin_area, clauses), "moves" (A's result -> B's result ->
+    count), "moved_in" and "moved_out" (instance ids). See docs/findings.md.
+
+    \b
+    Example:
+      solidata definitions compare --survey mn-demo ilo-2022-core \\
+          "score('PUR') >= 50 and score('P2') >= 40" --format json
+    """
+    from solidata.web import runtime
+
+    runtime.configure(data_dir)
+    from solidata.core.definitions import comparison_report, comparison_text, resolve
+    from solidata.web.findings.selectors import survey_by_slug, survey_dataset
+
+    as_json = output_format == "json"
+    try:
+        survey = survey_by_slug(slug)
+        dataset = survey_dataset(survey)
+        method = dataset.data.method
+        report = comparison_report(
+            dataset.data,
+            resolve(method, first),
+            resolve(method, second),
+            guard=dataset.guard if suppress else None,
+        )
+    except SolidataError as error:
+        fail(error, as_json=as_json)
+    report = {"survey": survey.slug, **report}
+    if as_json:
+        echo_json(report)
+    else:
+        click.echo(f"Survey {survey.slug}: {report['submissions']} approved, scored submissions.")
+        click.echo(comparison_text(report))
+
+
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

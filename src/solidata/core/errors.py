@@ -409,7 +409,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Give a count column and at least one of admin_area, entity_type, legal_form, sector.",
     ),
     "stats.frame_value_invalid": (
-        "The sampling frame's {column} {value!r} is not usable: {reason}.",
+        "The value {value!r} of the sampling frame is not usable: {reason}.",
         "Use the codes the registry uses (e.g. MN-061, cooperative) and whole positive counts.",
     ),
     "stats.frame_duplicate": (

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "solidata.web.pages",
     "solidata.web.imports",
     "solidata.web.assessments",
+    "solidata.web.findings",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
+from solidata.web.findings import urls as findings_urls
 from solidata.web.pages import views as pages
 from solidata.web.registry import views as registry
 
@@ -12,6 +13,8 @@ urlpatterns = [
     path("organisations/", registry.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", registry.organisation_detail, name="organisation_detail"),
     path("imports/", include("solidata.web.imports.urls")),
+    path("findings/", include("solidata.web.findings.urls")),
+    path("api/findings/", include(findings_urls.api)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("solidata.web.assessments.urls")),
     path("admin/", admin.site.urls),

@@ -92,6 +92,23 @@ MATRIX = """
 | GET    | assessments:api_assessment     | own     | 200 | 200 | 403  | 403 | 200 | 200 | 403   |
 | GET    | assessments:api_assessment     | foreign | 200 | 200 | 403  | 403 | 403 | 403 | 403   |
 | GET    | assessments:api_assessment     | anon    | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | findings:index                 | -       | 200 | 200 | 200  | 200 | 200 | 200 | login |
+| GET    | findings:overview              | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:counts                | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:scores                | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:choices               | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:definitions           | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:workbench             | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:workbench_check       | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| POST   | findings:workbench_save        | demo    | 302 | 302 | 403  | 403 | 403 | 403 | login |
+| GET    | findings:frame                 | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| POST   | findings:frame                 | demo    | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | findings_api:overview          | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
+| GET    | findings_api:counts            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
+| GET    | findings_api:scores            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
+| GET    | findings_api:choices           | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
+| GET    | findings_api:definitions       | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
+| GET    | findings_api:workbench         | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 """
 
 
@@ -192,6 +209,9 @@ def world() -> World:
     objects[("run_problems", "own")] = {"pk": run.pk}
     objects[("confirm", "missing")] = {"token": "nothing-pending"}
     objects[("set_language", "-")] = {"post": {"language": "en", "next": "/"}}
+    for name in ("overview", "counts", "scores", "choices", "definitions", "workbench",
+                 "workbench_check", "workbench_save", "frame"):  # fmt: skip
+        objects[(name, "demo")] = {"slug": "mn-demo"}
     # Allowed, but invalid on purpose: nothing changes.
     objects[("review_detail", "own")]["post"] = {"status": "maybe"}
     for target in ("own", "foreign"):

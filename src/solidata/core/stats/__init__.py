@@ -6,6 +6,13 @@ The pipeline: :mod:`~solidata.core.stats.reading` (CSV to a frame) ->
 :mod:`~solidata.core.stats.display` (a text table or JSON records). Weights from a sampling frame
 or from population totals are in :mod:`~solidata.core.stats.weights`.
 
+The findings a site shows are built on top: :mod:`~solidata.core.stats.dataset` (a survey's scored
+submissions as one wide table) -> :mod:`~solidata.core.stats.findings` (tables by any two
+variables, with :mod:`~solidata.core.stats.frames` for weights from a sampling frame) ->
+:mod:`~solidata.core.stats.tables` (CSV and JSON shapes); :mod:`~solidata.core.stats.suppression`
+and :mod:`~solidata.core.stats.guard` decide which cells a reader who may not see small groups may
+see; :mod:`~solidata.core.stats.benchmarks` gives peer benchmarks from the same group statistics.
+
 Example::
 
     >>> from solidata.core.stats import SurveyDesign, estimate_mean

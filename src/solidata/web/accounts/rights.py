@@ -95,6 +95,16 @@ def sees_small_cells(user: User) -> bool:
     return role_of(user) in (Role.RESEARCHER, Role.ADMIN)
 
 
+def can_change_method(user: User, survey: Survey) -> bool:
+    """Save a candidate definition into a new version of the survey's method (and apply it)."""
+    return can_review(user, survey)
+
+
+def can_manage_frame(user: User, survey: Survey) -> bool:
+    """Enter or import the survey's sampling frame."""
+    return can_review(user, survey)
+
+
 # --- self-assessments (solidata.web.assessments) --------------------------------------------------
 # Whoever may see an organisation's answers may also fill in its assessment: the entity
 # representative for their own organisation, an enumerator in their areas, a researcher in their

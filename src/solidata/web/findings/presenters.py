@@ -1,0 +1,144 @@
+"""Names and words of the findings in the reader's language, and table cells as page text."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from solidata.core.method import Method
+from solidata.core.stats.dataset import CLASSIFIERS, NOT_STATED
+from solidata.core.stats.tables import Cell, Column
+from solidata.web.registry.models import AdminArea, EntityType, LegalForm, Sector
+
+VARIABLES = {
+    "admin_area": _("Aimag"),
+    "entity_type": _("ILO entity type"),
+    "legal_form": _("Legal form"),
+    "sector": _("Sector"),
+}
+RESULTS = {
+    "meets": _("meets"),
+    "does_not_meet": _("does not meet"),
+    "undetermined": _("undetermined"),
+}
+WORDS = {
+    "total": _("Total"),
+    "overall": _("All entities"),
+    "entities": _("Entities"),
+    "entities_by": _("Entities by {variable}"),
+    "scored": _("With a score"),
+    "mean": _("Mean"),
+    "median": _("Median"),
+    "p25": _("Lower quartile"),
+    "p75": _("Upper quartile"),
+    "share": _("Share: {label}"),
+    "count": _("{label}"),
+    "missing": _("Not enough answers"),
+    "weighted_mean": _("Mean (weighted)"),
+    "weighted_share": _("{label} (weighted share)"),
+    "se": _("Standard error"),
+    "ci_low": _("95% CI, low"),
+    "ci_high": _("95% CI, high"),
+    "estimate_total": _("Estimated number in the population"),
+    "measure": _("Dimension or indicator"),
+    "unweighted": _(
+        "Unweighted: the figures describe the entities that answered, not a population."
+    ),
+    "hidden": _(
+        "x: hidden because fewer than {n} entities are in the group, or because a hidden number "
+        "could be worked out from it."
+    ),
+    "answered_share": _("Shares are of all entities in the group."),
+}
+
+
+def words() -> dict[str, str]:
+    return {k: str(v) for k, v in WORDS.items()}
+
+
+class Names:
+    """Labels of codes in the current language: areas, types, levels, choices, measures."""
+
+    def __init__(self, method: Method, lang: str) -> None:
+        self.method = method
+        self.lang = lang
+        self.codes: dict[str, dict[str, str]] = {
+            "admin_area": {a.code: a.name for a in AdminArea.objects.all()},
+            "entity_type": {t.code: t.name for t in EntityType.objects.all()},
+            "legal_form": {f.code: f.name for f in LegalForm.objects.all()},
+            "sector": {s.code: f"{s.code} {s.name}" for s in Sector.objects.all()},
+        }
+        self.order = {
+            "admin_area": sorted(
+                self.codes["admin_area"], key=lambda c: self.codes["admin_area"][c]
+            ),
+            "entity_type": [t.code for t in EntityType.objects.all()],
+            "legal_form": sorted(self.codes["legal_form"]),
+            "sector": sorted(self.codes["sector"]),
+        }
+
+    def __call__(self, variable: str, code: str) -> str:
+        m = self.method
+        if variable == "variable":
+            return str(VARIABLES.get(code, _("All entities")))
+        if variable in CLASSIFIERS:
+            if code == NOT_STATED:
+                return str(_("Not stated"))
+            return self.codes[variable].get(code, code)
+        if variable == "level":
+            level = next((lv for lv in m.levels if lv.id == code), None)
+            return m.text(level.labels, self.lang) if level else str(_("Not enough answers"))
+        if variable == "measure":
+            found = m.dimension(code) or m.indicator(code)
+            return f"{code} {m.text(found.labels, self.lang)}" if found else code
+        if variable == "result":
+            return str(RESULTS.get(code, code))
+        if variable == "question":
+            question = m.question(code)
+            return m.text(question.labels, self.lang) if question else code
+        if variable.startswith("choice:"):
+            question = m.question(variable.removeprefix("choice:"))
+            if question is not None:
+                for choice in m.choice_list(question):
+                    if choice.name == code:
+                        return m.text(choice.labels, self.lang) or code
+        return code
+
+    def measures(self) -> list[tuple[str, str, bool]]:
+        """``(id, label, is_dimension)`` of every dimension, each followed by its indicators."""
+        out = []
+        for d in self.method.dimensions:
+            out.append((d.id, self("measure", d.id), True))
+            out += [(i.id, self("measure", i.id), False) for i in self.method.indicators_of(d.id)]
+        return out
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A cell as the page shows it: text, and whether it is hidden."""
+
+    text: str
+    hidden: bool
+    numeric: bool = True
+
+
+def shown(cell: Cell, column: Column) -> Shown:
+    """The text of one cell in the current locale (hidden cells: x)."""
+    if cell.hidden:
+        return Shown("x", True)
+    value: Any = cell.value
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return Shown("–", False)
+    # Django's number_format cuts digits off rather than rounding: round first.
+    if column.kind == "share":
+        return Shown(formats.number_format(round(100 * value), 0) + "%", False)
+    if column.kind == "score":
+        return Shown(formats.number_format(round(value, 1), 1), False)
+    if column.kind == "total" and abs(value - round(value)) > 1e-9:
+        rounded = round(value, 1)
+        return Shown(formats.number_format(rounded, 1, use_l10n=True, force_grouping=True), False)
+    return Shown(formats.number_format(round(value), 0, use_l10n=True, force_grouping=True), False)

@@ -1,0 +1,195 @@
+"""Reads for the findings: one survey's wide table, kept in memory until its data change.
+
+Building a survey's table (scoring the stored answers under the survey's method, coding the answers
+for rules) takes a fraction of a second for the demo and a few seconds for a very large survey;
+the workbench then recomputes a rule in milliseconds. The table is kept per process and rebuilt
+when its *signature* changes: the number of approved scored submissions, the latest change to any
+of them, to their scores or to their organisations, the survey's method and its sampling frame.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from django.conf import settings
+from django.db.models import Count, Max, QuerySet
+
+from solidata.core.errors import SolidataError
+from solidata.core.scoring import INSTANCE_ID
+from solidata.core.stats.dataset import CLASSIFIERS, SurveyData, survey_data
+from solidata.core.stats.frames import PopulationFrame, Weighting, weighting
+from solidata.core.stats.guard import Guard
+from solidata.web.accounts import rights
+from solidata.web.findings.models import FrameCount, SamplingFrame
+from solidata.web.surveys.models import Submission, Survey
+from solidata.web.surveys.selectors import method_of
+
+KEEP = 8  # surveys kept in memory per process
+_FIELDS = {
+    "admin_area": "admin_area_id",
+    "entity_type": "entity_type_id",
+    "legal_form": "legal_form_id",
+    "sector": "sector_id",
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A survey's data for the findings: the table, its guard and its weighting (if any)."""
+
+    survey_id: int
+    signature: tuple[Any, ...]
+    data: SurveyData
+    guard: Guard
+    weighting: Weighting | None
+    frame_problem: str | None  # why the sampling frame could not be used
+    pending: int  # submissions not yet approved (left out)
+
+
+_cache: OrderedDict[int, Dataset] = OrderedDict()
+_lock = threading.Lock()
+
+
+def surveys_with_findings(user: Any) -> list[Survey]:
+    return [
+        s
+        for s in Survey.objects.select_related("country", "method").order_by("slug")
+        if rights.can_see_aggregates(user, s)
+    ]
+
+
+def survey_by_slug(slug: str) -> Survey:
+    """The survey with this short name; ``ingest.survey_unknown`` when there is none."""
+    found = Survey.objects.select_related("method").filter(slug=slug).first()
+    if found is None:
+        raise SolidataError.of("ingest.survey_unknown", slug=slug)
+    return found
+
+
+def counted_submissions(survey: Survey) -> QuerySet[Submission]:
+    """The submissions the findings count: approved, scored under the survey's method."""
+    return Submission.objects.filter(
+        survey=survey,
+        review_status=Submission.Review.APPROVED,
+        scores__method_id=survey.method_id,
+    )
+
+
+def signature(survey: Survey) -> tuple[Any, ...]:
+    found = counted_submissions(survey).aggregate(
+        n=Count("id", distinct=True),
+        changed=Max("updated_at"),
+        scored=Max("scores__computed_at"),
+        organisations=Max("organisation__updated_at"),
+    )
+    frame = SamplingFrame.objects.filter(survey=survey).values_list("updated_at", flat=True)
+    counts = FrameCount.objects.filter(frame__survey=survey).aggregate(n=Count("id"), m=Max("id"))
+    return (
+        survey.method_id,
+        found["n"],
+        found["changed"],
+        found["scored"],
+        found["organisations"],
+        tuple(frame),
+        counts["n"],
+        counts["m"],
+        settings.SOLIDATA_MIN_CELL,
+    )
+
+
+def survey_dataset(survey: Survey) -> Dataset:
+    """The survey's data, from memory when nothing changed since it was built."""
+    current = signature(survey)
+    with _lock:
+        found = _cache.get(survey.pk)
+        if found is not None and found.signature == current:
+            _cache.move_to_end(survey.pk)
+            return found
+    built = _build(survey, current)
+    with _lock:
+        _cache[survey.pk] = built
+        _cache.move_to_end(survey.pk)
+        while len(_cache) > KEEP:
+            _cache.popitem(last=False)
+    return built
+
+
+def forget(survey: Survey) -> None:
+    with _lock:
+        _cache.pop(survey.pk, None)
+
+
+def population_frame(survey: Survey) -> PopulationFrame | None:
+    """The survey's sampling frame as counts by stratum (None without one).
+
+    Raises ``stats.frame_columns`` when the rows do not fix the same variables."""
+    frame = SamplingFrame.objects.filter(survey=survey).first()
+    if frame is None:
+        return None
+    rows = list(FrameCount.objects.filter(frame=frame).values(*_FIELDS.values(), "population"))
+    if not rows:
+        return None
+    used = [[name for name, field in _FIELDS.items() if row[field] is not None] for row in rows]
+    variables = tuple(used[0])
+    if not variables or any(u != used[0] for u in used):
+        raise SolidataError.of(
+            "stats.frame_columns",
+            missing="consistent stratum",
+            columns="every row must give the same ones of " + ", ".join(_FIELDS),
+        )
+    counts = {
+        tuple(str(row[_FIELDS[v]]) for v in variables): float(row["population"]) for row in rows
+    }
+    return PopulationFrame(variables, counts, kind=frame.kind, name=frame.description)
+
+
+def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
+    method = method_of(survey.method)
+    rows = list(
+        counted_submissions(survey)
+        .order_by("pk")
+        .values_list(
+            "instance_id",
+            "answers",
+            "organisation__name",
+            *(f"organisation__{field}" for field in _FIELDS.values()),
+        )
+    )
+    columns = method.answer_columns()
+    answers = pd.DataFrame(
+        [{INSTANCE_ID: r[0], **(r[1] or {})} for r in rows],
+        columns=[INSTANCE_ID, *columns],
+        dtype="string",
+    )
+    groups = pd.DataFrame([r[3:] for r in rows], columns=list(CLASSIFIERS), dtype=object).assign(
+        **{INSTANCE_ID: [r[0] for r in rows]}
+    )
+    labels = {r[0]: r[2] or r[0] for r in rows}
+    data = survey_data(method, answers, groups, labels=labels)
+    guard = Guard(data.groups, variables=CLASSIFIERS, min_count=settings.SOLIDATA_MIN_CELL)
+    applied, problem_text = None, None
+    try:
+        frame = population_frame(survey)
+        if frame is not None and data.size:
+            applied = weighting(data.groups, frame)
+    except SolidataError as error:
+        problem_text = " ".join(p.text() for p in error.problems[:3])
+    pending = (
+        Submission.objects.filter(survey=survey)
+        .exclude(review_status=Submission.Review.APPROVED)
+        .exclude(review_status=Submission.Review.REJECTED)
+        .count()
+    )
+    return Dataset(
+        survey_id=survey.pk,
+        signature=current,
+        data=data,
+        guard=guard,
+        weighting=applied,
+        frame_problem=problem_text,
+        pending=pending,
+    )

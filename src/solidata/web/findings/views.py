@@ -1,0 +1,428 @@
+"""Findings pages, their CSV downloads and the JSON API: each asks the rights, builds tables from
+the core and renders them one of three ways. Small cells are hidden for every reader who may not
+see them (rights.sees_small_cells), on the page, in the CSV and in the JSON alike."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from solidata.core.definitions import RuleCheck, check_rule
+from solidata.core.errors import SolidataError
+from solidata.core.stats.dataset import CLASSIFIERS
+from solidata.core.stats.findings import Findings, Query
+from solidata.core.stats.tables import Table, table_csv, table_records
+from solidata.web.accounts import rights
+from solidata.web.findings import services
+from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
+from solidata.web.findings.presenters import VARIABLES, Names, shown, words
+from solidata.web.findings.selectors import (
+    Dataset,
+    population_frame,
+    survey_dataset,
+    surveys_with_findings,
+)
+from solidata.web.findings.workbench import Reader, bench
+from solidata.web.surveys.models import Survey
+
+
+@dataclasses.dataclass
+class Page:
+    """What every findings view needs: the survey, its data and the reader's view of them."""
+
+    request: HttpRequest
+    survey: Survey
+    dataset: Dataset
+    names: Names
+    sees_small: bool
+    as_json: bool
+
+    @property
+    def guard(self) -> Any:
+        return None if self.sees_small else self.dataset.guard
+
+    def findings(self) -> Findings:
+        return Findings(
+            self.dataset.data,
+            guard=self.guard,
+            weighting=self.dataset.weighting,
+            name=self.names,
+            words=words(),
+            order=self.names.order,
+        )
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        query = extra.get("query")
+        return {
+            "selected": {v: param_of(c) for v, c in query.filters.items()} if query else {},
+            "survey": self.survey,
+            "dataset": self.dataset,
+            "sees_small": self.sees_small,
+            "min_cell": self.dataset.guard.min_count,
+            "variables": [(v, VARIABLES[v]) for v in CLASSIFIERS],
+            "categories": {
+                v: [(param_of(c), self.names(v, c)) for c in self.findings().categories(v)]
+                for v in CLASSIFIERS
+            },
+            "can_change_method": rights.can_change_method(self.request.user, self.survey),
+            "can_manage_frame": rights.can_manage_frame(self.request.user, self.survey),
+            **extra,
+        }
+
+
+def findings_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Sign-in and rights for a survey's findings; hands the view a :class:`Page`."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, slug: str, *args: Any, fmt: str = "", **kw: Any) -> Any:
+        survey = get_object_or_404(Survey.objects.select_related("method", "country"), slug=slug)
+        if not request.user.is_authenticated:
+            if fmt == "json":
+                return JsonResponse({"error": "sign in first"}, status=401)
+            return redirect_to_login(request.get_full_path(), _sign_in_url())
+        if not rights.can_see_aggregates(request.user, survey):
+            raise PermissionDenied
+        dataset = survey_dataset(survey)
+        lang = (get_language() or "en").split("-")[0]
+        page = Page(
+            request=request,
+            survey=survey,
+            dataset=dataset,
+            names=Names(dataset.data.method, lang),
+            sees_small=rights.sees_small_cells(request.user),
+            as_json=fmt == "json",
+        )
+        return view(page, *args, **kw)
+
+    return wrapper
+
+
+def _sign_in_url() -> str:
+    try:
+        return reverse("assessments:sign_in")
+    except NoReverseMatch:  # pragma: no cover - the site's sign-in page lives in assessments
+        return reverse("admin:login")
+
+
+def respond(page: Page, tables: Sequence[Table], template: str, **extra: Any) -> HttpResponse:
+    """The page, one of its tables as CSV (``?format=csv&table=ID``) or all of them as JSON."""
+    fmt = "json" if page.as_json else page.request.GET.get("format", "")
+    if fmt == "json":
+        return JsonResponse(
+            {
+                "survey": page.survey.slug,
+                "weighted": page.dataset.weighting is not None,
+                "small_cells_hidden": not page.sees_small,
+                "min_cell": page.dataset.guard.min_count,
+                "tables": [table_records(t) for t in tables],
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+    if fmt == "csv":
+        wanted = page.request.GET.get("table", tables[0].id if tables else "")
+        table = next((t for t in tables if t.id == wanted), None)
+        if table is None:
+            return HttpResponse(status=404)
+        response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+        name = f"{page.survey.slug}-{table.id}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    rendered = [_rendered(t, page) for t in tables]
+    return render(page.request, template, page.context(tables=rendered, **extra))
+
+
+def _rendered(table: Table, page: Page) -> dict[str, Any]:
+    params = page.request.GET.copy()
+    params["format"] = "csv"
+    params["table"] = table.id
+    return {
+        "table": table,
+        "rows": [
+            (row, [shown(c, col) for c, col in zip(row.cells, table.columns, strict=True)])
+            for row in table.rows
+        ],
+        "csv": "?" + params.urlencode(),
+    }
+
+
+def _named(table: Table, new_id: str) -> Table:
+    return dataclasses.replace(table, id=new_id)
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), _sign_in_url())
+    surveys = surveys_with_findings(request.user)
+    if not surveys and not rights.role_of(request.user):
+        raise PermissionDenied
+    return render(request, "findings/index.html", {"surveys": surveys})
+
+
+@findings_page
+def overview(page: Page) -> HttpResponse:
+    findings = page.findings()
+    query = query_from(page.request.GET, rows=None, columns=False)
+    filters = dict(query.filters)
+    tables = [
+        _named(
+            findings.counts(Query(rows=v, filters={k: x for k, x in filters.items() if k != v})),
+            f"counts-{v}",
+        )
+        for v in CLASSIFIERS
+    ]
+    measures = [m for m, _, is_dimension in page.names.measures() if is_dimension]
+    tables.append(findings.overview(Query(filters=filters), measures))
+    return respond(page, tables, "findings/overview.html", query=query, section="overview")
+
+
+@findings_page
+def counts(page: Page) -> HttpResponse:
+    query = query_from(page.request.GET, rows="entity_type")
+    table = page.findings().counts(query)
+    return respond(page, [table], "findings/counts.html", query=query, section="counts")
+
+
+@findings_page
+def scores(page: Page) -> HttpResponse:
+    query = query_from(page.request.GET, rows="entity_type")
+    measures = page.names.measures()
+    measure = page.request.GET.get("measure", measures[0][0] if measures else "")
+    if measure not in {m for m, _, _ in measures}:
+        measure = measures[0][0]
+    table = page.findings().scores(measure, query)
+    return respond(
+        page,
+        [table],
+        "findings/scores.html",
+        query=query,
+        measures=measures,
+        measure=measure,
+        section="scores",
+    )
+
+
+@findings_page
+def choices(page: Page) -> HttpResponse:
+    query = query_from(page.request.GET, rows="entity_type", columns=False)
+    questions = [(q.name, page.names("question", q.name)) for q in page.dataset.data.multiples()]
+    if not questions:
+        return respond(
+            page, [], "findings/choices.html", query=query, questions=[], section="choices"
+        )
+    wanted = page.request.GET.get("question", "")
+    names = [q for q, _ in questions]
+    question = wanted if wanted in names else ("challenges" if "challenges" in names else names[0])
+    table = page.findings().choices(question, query)
+    return respond(
+        page,
+        [table],
+        "findings/choices.html",
+        query=query,
+        questions=questions,
+        question=question,
+        section="choices",
+    )
+
+
+@findings_page
+def definitions(page: Page) -> HttpResponse:
+    query = query_from(page.request.GET, rows="entity_type", columns=False)
+    method = page.dataset.data.method
+    options = [(d.id, method.text(d.labels, page.names.lang) or d.id) for d in method.definitions]
+    if not options:
+        return respond(
+            page, [], "findings/definitions.html", query=query, options=[], section="definitions"
+        )
+    wanted = page.request.GET.get("definition", options[0][0])
+    chosen = next((o for o in options if o[0] == wanted), options[0])
+    results = page.dataset.data.table.definitions[chosen[0]].astype(str).to_numpy()
+    table = page.findings().results(results, query, title=chosen[1])
+    found = method.definitions[[o[0] for o in options].index(chosen[0])]
+    return respond(
+        page,
+        [table],
+        "findings/definitions.html",
+        query=query,
+        options=options,
+        chosen=chosen,
+        definition=found,
+        section="definitions",
+    )
+
+
+# --- the workbench -------------------------------------------------------------------------------
+
+
+def _rules(page: Page) -> tuple[tuple[str, str], tuple[str, str] | None, RuleCheck | None]:
+    """The definition compared with (``a``: a method definition; a method without definitions
+    compares with "everyone") and the candidate (``b``: a method definition, or the typed
+    ``rule``), as ``(label, rule)``, with the typed rule's check."""
+    method = page.dataset.data.method
+    params = page.request.GET
+    rules = {
+        d.id: (method.text(d.labels, page.names.lang) or d.id, d.rule) for d in method.definitions
+    }
+    first = rules.get(str(params.get("a")), next(iter(rules.values()), (_("Everyone"), "true()")))
+    typed = params.get("rule", "").strip()
+    if typed:
+        check = check_rule(method, typed, answers_allowed=page.sees_small)
+        return first, ((_("Candidate rule"), check.rule) if check.ok else None), check
+    return first, rules.get(str(params.get("b"))), None
+
+
+@findings_page
+def workbench(page: Page) -> HttpResponse:
+    first, second, check = _rules(page)
+    reader = Reader(page.dataset, page.guard, page.names)
+    found = bench(reader, first, second) if page.dataset.data.size else None
+    if page.as_json or page.request.GET.get("format") == "json":
+        payload = dataclasses.asdict(found) if found else {}
+        for side in ("first", "second"):
+            if payload.get(side):
+                payload[side].pop("map_svg", None)
+        return JsonResponse(
+            {
+                "survey": page.survey.slug,
+                "small_cells_hidden": not page.sees_small,
+                "min_cell": page.dataset.guard.min_count,
+                "problems": [p.text() for p in check.problems] if check else [],
+                "workbench": payload,
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+    method = page.dataset.data.method
+    htmx = bool(getattr(page.request, "htmx", False))
+    template = "findings/_results.html" if htmx else "findings/workbench.html"
+    save = DefinitionSaveForm(initial={"rule": second[1] if second else ""})
+    return render(
+        page.request,
+        template,
+        page.context(
+            bench=found,
+            check=check,
+            definitions=[
+                (d.id, method.text(d.labels, page.names.lang) or d.id, d.rule)
+                for d in method.definitions
+            ],
+            a=page.request.GET.get("a", ""),
+            b=page.request.GET.get("b", ""),
+            rule=page.request.GET.get("rule", ""),
+            save_form=save,
+            section="workbench",
+        ),
+    )
+
+
+@findings_page
+def workbench_check(page: Page) -> HttpResponse:
+    """The typed rule checked as one types (htmx): the problems, and the results updated."""
+    first, second, check = _rules(page)
+    reader = Reader(page.dataset, page.guard, page.names)
+    found = bench(reader, first, second) if page.dataset.data.size else None
+    return render(
+        page.request,
+        "findings/_check.html",
+        page.context(bench=found, check=check, rule=page.request.GET.get("rule", "")),
+    )
+
+
+@require_POST
+@findings_page
+def workbench_save(page: Page) -> HttpResponse:
+    if not rights.can_change_method(page.request.user, page.survey):
+        raise PermissionDenied
+    form = DefinitionSaveForm(page.request.POST)
+    back = reverse("findings:workbench", args=[page.survey.slug])
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            messages.error(page.request, f"{field}: {' '.join(str(e) for e in errors)}")
+        return redirect(back)
+    data = form.cleaned_data
+    try:
+        stored = services.definition_save(
+            survey=page.survey,
+            identifier=data["identifier"],
+            rule=data["rule"],
+            labels={"en": data["label_en"], "mn": data["label_mn"]},
+            descriptions={"en": data["description_en"], "mn": data["description_mn"]},
+            apply=data["apply"],
+        )
+    except SolidataError as error:
+        for p in error.problems:
+            messages.error(page.request, p.text())
+        return redirect(back)
+    messages.success(
+        page.request,
+        _("Saved as method %(method)s version %(version)s.")
+        % {"method": stored.method_id, "version": stored.version},
+    )
+    return redirect(f"{back}?b={data['identifier']}" if data["apply"] else back)
+
+
+# --- the sampling frame --------------------------------------------------------------------------
+
+
+@findings_page
+def frame(page: Page) -> HttpResponse:
+    form = FrameImportForm()
+    if page.request.method == "POST":
+        if not rights.can_manage_frame(page.request.user, page.survey):
+            raise PermissionDenied
+        form = FrameImportForm(page.request.POST, page.request.FILES)
+        if form.is_valid():
+            try:
+                services.sampling_frame_import(
+                    survey=page.survey,
+                    data=form.cleaned_data["file"].read(),
+                    kind=form.cleaned_data["kind"],
+                    description=form.cleaned_data["description"],
+                    source=form.cleaned_data["source"],
+                )
+            except SolidataError as error:
+                for p in error.problems[:20]:
+                    messages.error(page.request, p.text())
+            else:
+                messages.success(page.request, _("The sampling frame was imported."))
+                return redirect("findings:frame", page.survey.slug)
+    try:
+        population = population_frame(page.survey)
+    except SolidataError as error:
+        population = None
+        messages.error(page.request, error.problems[0].text())
+    strata = []
+    if population is not None:
+        strata = [
+            (
+                " / ".join(
+                    page.names(v, c) for v, c in zip(population.variables, key, strict=True)
+                ),
+                n,
+            )
+            for key, n in population.counts.items()
+        ]
+    return render(
+        page.request,
+        "findings/frame.html",
+        page.context(
+            population=population,
+            strata=strata,
+            frame_variables=[VARIABLES[v] for v in population.variables] if population else [],
+            form=form,
+            section="frame",
+        ),
+    )
