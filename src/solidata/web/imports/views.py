@@ -63,7 +63,7 @@ def _clean_old_uploads() -> None:
 
 def _signed_in(request: HttpRequest) -> HttpResponse | None:
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        return redirect_to_login(request.get_full_path(), reverse("assessments:sign_in"))
     return None
 
 
