@@ -140,6 +140,14 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
+text_or_json_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people, or JSON for programs.",
+)
 output_option = click.option(
     "-o",
     "--output",
@@ -270,17 +278,17 @@ def score_command(
 
     Example: solidata score answers.csv --method ilo-2022.xlsx --format json -o scores.json
     """
-    from solidata.core.ingest import read_answers
+    from solidata.core.ingest import answers_for_scoring
     from solidata.core.method import read_method
     from solidata.core.scoring import score
 
     try:
         method = read_method(_method_path(method_path))
-        answers = read_answers(input_path, method)  # any layout of `solidata import`
-        table = score(method, answers.frame())
+        frame, problems = answers_for_scoring(input_path, method)  # any layout of `import`
+        table = score(method, frame)
     except SolidataError as error:
         fail(error)
-    _warn(answers.problems)
+    _warn(problems)
     _warn(table.problems)
     if fmt == "json":
         _write(json.dumps(table.to_records(lang), ensure_ascii=False, indent=2) + "\n", output)
@@ -455,14 +463,7 @@ def import_command(
     help="Finite population correction: the stratum's population size (clusters, with "
     "--cluster), or the sampling fraction when every value is at most 1.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="A table for people, or JSON for programs.",
-)
+@text_or_json_option
 def estimate_command(
     data: Path,
     mean_of: str | None,
@@ -533,14 +534,7 @@ def definitions_group() -> None:
 @click.option("--survey", "slug", required=True, metavar="SLUG", help="The survey's short name.")
 @click.argument("first", metavar="A")
 @click.argument("second", metavar="B")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="A table for people, or JSON for programs.",
-)
+@text_or_json_option
 @click.option(
     "--suppress",
     is_flag=True,

@@ -269,14 +269,7 @@ class Findings:
         values = self.data.score(measure)
         levels = self.data.level(measure)
         level_ids = [lv.id for lv in self.data.method.levels]
-        heads = [
-            Column("n", self.words["entities"], "count"),
-            Column("scored", self.words["scored"], "count"),
-            Column("mean", self.words["mean"], "score"),
-            Column("median", self.words["median"], "score"),
-            Column("p25", self.words["p25"], "score"),
-            Column("p75", self.words["p75"], "score"),
-        ]
+        heads = [Column("n", self.words["entities"], "count"), *self._summary_columns()]
         heads += [
             Column(f"share:{lv}", self.words["share"].format(label=self.name("level", lv)), "share")
             for lv in level_ids
@@ -405,16 +398,20 @@ class Findings:
             self.notes(),
         )
 
-    def overview(self, query: Query, measures: Sequence[str]) -> Table:
-        """Every measure (one row each) over the entities that meet the filters."""
-        level_ids = [lv.id for lv in self.data.method.levels]
-        heads = [
+    def _summary_columns(self) -> list[Column]:
+        """Entities with a score, and the mean, median and quartiles of their scores."""
+        return [
             Column("scored", self.words["scored"], "count"),
             Column("mean", self.words["mean"], "score"),
             Column("median", self.words["median"], "score"),
             Column("p25", self.words["p25"], "score"),
             Column("p75", self.words["p75"], "score"),
-        ] + [
+        ]
+
+    def overview(self, query: Query, measures: Sequence[str]) -> Table:
+        """Every measure (one row each) over the entities that meet the filters."""
+        level_ids = [lv.id for lv in self.data.method.levels]
+        heads = self._summary_columns() + [
             Column(f"share:{lv}", self.words["share"].format(label=self.name("level", lv)), "share")
             for lv in level_ids
         ]
