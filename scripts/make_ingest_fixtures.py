@@ -34,7 +34,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 
-from workbooks import write_workbook  # noqa: E402
+from workbooks import BASE, write_workbook  # noqa: E402
 
 from solidata.core.ingest import exports  # noqa: E402
 from solidata.core.method import read_method  # noqa: E402
@@ -80,12 +80,7 @@ COOP_SCORING = {
 |---------|---------|-------------------|------------------|--------------|
 | coop    | 2024.1  | Cooperative check | English (en)     | 0.5          |
 """,
-    "dimensions": """
-| id | kind      | label::English (en) | label::Mongolian (mn) |
-|----|-----------|---------------------|-----------------------|
-| P2 | principle | Democracy           | Ардчилал              |
-| V1 | value     | Care                | Халамж                |
-""",
+    "dimensions": BASE["dimensions"],  # the same as the tests' base method
     "indicators": """
 | id    | dimension | label::English (en) | label::Mongolian (mn) | weight |
 |-------|-----------|---------------------|-----------------------|--------|
@@ -106,16 +101,8 @@ COOP_SCORING = {
 | 0   | emerging    | Emerging            | Эхлэл                 |
 | 50  | established | Established         | Тогтсон               |
 """,
-    "definitions": """
-| id     | label::English (en) | label::Mongolian (mn) | rule                                    |
-|--------|---------------------|-----------------------|-----------------------------------------|
-| strict | Strict              | Хатуу                 | score('P2') >= 50 and score('V1') >= 50 |
-""",
-    "recommendations": """
-| target | below | text::English (en)  | text::Mongolian (mn) | resource |
-|--------|-------|---------------------|----------------------|----------|
-| P2     | 50    | Hold member votes.  | Санал хураа.         | M3       |
-""",
+    "definitions": BASE["definitions"],  # the same as the tests' base method
+    "recommendations": BASE["recommendations"],  # the same as the tests' base method
 }
 
 # Invented cooperatives. Text answers avoid Ө and Ү so that the Windows-1251 layout can hold them;
