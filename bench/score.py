@@ -28,8 +28,9 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
+from solidata.core.ingest import answers_for_scoring
 from solidata.core.method import Method, bundled_method_path, read_method
-from solidata.core.scoring import ScoreTable, read_answers, score
+from solidata.core.scoring import ScoreTable, score
 
 T = TypeVar("T")
 
@@ -194,7 +195,7 @@ def main() -> None:
 
         def read_and_score() -> ScoreTable:
             started = time.perf_counter()
-            answers = read_answers(csv_path, method)
+            answers, _ = answers_for_scoring(csv_path, method)  # as `solidata score` reads
             steps["read_answers"] = time.perf_counter() - started
             table = score(method, answers)
             steps["score"] = time.perf_counter() - started - steps["read_answers"]

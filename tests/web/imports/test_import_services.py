@@ -19,6 +19,7 @@ from solidata.web.imports.models import ImportRun, SubmissionChange, SubmissionF
 from solidata.web.imports.services import file_import
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission, SubmissionScore, Survey
+from solidata.web.surveys.score_records import score_record
 from solidata.web.surveys.services import submissions_score
 
 pytestmark = pytest.mark.django_db
@@ -201,12 +202,10 @@ def test_stored_scores_equal_those_of_scoring_every_submission(
     _, _, folder = synthetic
     file_import(survey=survey, path=folder / "kobo-names.xlsx")
     imported = {
-        s.submission_id: (s.results, s.dimension_scores) for s in SubmissionScore.objects.all()
+        s.submission_id: (s.record, s.dimension_scores) for s in SubmissionScore.objects.all()
     }
     submissions_score(survey=survey)
-    again = {
-        s.submission_id: (s.results, s.dimension_scores) for s in SubmissionScore.objects.all()
-    }
+    again = {s.submission_id: (s.record, s.dimension_scores) for s in SubmissionScore.objects.all()}
     assert imported == again
 
 
@@ -224,8 +223,8 @@ def test_every_layout_stores_the_same_submissions_and_scores(
     records = {lang: expected.to_records(lang) for lang in method.languages}
     rows = stored(survey)
     scores = {
-        s.submission.instance_id: s.results
-        for s in SubmissionScore.objects.select_related("submission")
+        s.submission.instance_id: {lang: score_record(s, lang) for lang in method.languages}
+        for s in SubmissionScore.objects.select_related("submission", "method")
     }
     for k, s in enumerate(subs.submissions()):
         answers, review, _, submitted_at = rows[s.instance_id]

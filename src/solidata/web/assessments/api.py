@@ -19,6 +19,7 @@ from solidata.web.assessments.form_view import form_language
 from solidata.web.assessments.models import Draft
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission, SubmissionScore
+from solidata.web.surveys.score_records import score_record
 from solidata.web.surveys.selectors import latest_organisation_score, method_of
 
 
@@ -42,7 +43,7 @@ def _json_errors(view: Callable[..., JsonResponse]) -> Callable[..., JsonRespons
 def _result(found: SubmissionScore | None, lang: str) -> dict[str, Any] | None:
     if found is None:
         return None
-    return found.results.get(lang) or next(iter(found.results.values()), None)
+    return score_record(found, lang)
 
 
 def _review(submission: Submission) -> dict[str, Any]:

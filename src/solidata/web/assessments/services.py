@@ -21,6 +21,7 @@ from solidata.web.accounts.rights import User
 from solidata.web.assessments.models import Draft
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore, Survey
+from solidata.web.surveys.score_records import dimension_scores_of, records_of
 from solidata.web.surveys.selectors import method_of
 
 Move = Literal["stay", "next", "back", "check"]
@@ -224,15 +225,11 @@ def _score(submission: Submission, version: MethodVersion, method: Method) -> Su
         dtype="string",
     )
     table = score(method, frame)
-    results = {lang: table.to_records(lang)[0] for lang in (method.languages or ("en",))}
-    first = next(iter(results.values()))
+    (record,) = records_of(table)
     found, _created = SubmissionScore.objects.update_or_create(
         submission=submission,
         method=version,
-        defaults={
-            "results": results,
-            "dimension_scores": {k: v["score"] for k, v in first["dimensions"].items()},
-        },
+        defaults={"record": record, "dimension_scores": dimension_scores_of(method, record)},
     )
     return found
 

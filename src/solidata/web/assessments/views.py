@@ -39,6 +39,7 @@ from solidata.web.assessments.models import Draft
 from solidata.web.assessments.result_view import result_view
 from solidata.web.surveys.models import Submission
 from solidata.web.surveys.presenters import profile_of
+from solidata.web.surveys.score_records import score_record
 from solidata.web.surveys.selectors import method_of
 
 SESSION_LINKS = "assessment_links"
@@ -332,10 +333,8 @@ def _result_page(
     view = None
     earlier = selectors.earlier_score(submission) if found else None
     if found is not None:
-        record = found.results.get(lang) or next(iter(found.results.values()))
-        before = None
-        if earlier is not None:
-            before = earlier.results.get(lang) or next(iter(earlier.results.values()))
+        record = score_record(found, lang)
+        before = score_record(earlier, lang) if earlier is not None else None
         view = result_view(
             method,
             record,
@@ -424,8 +423,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.score_of(submission)
     profile = None
     if found is not None:
-        record = found.results.get(lang) or next(iter(found.results.values()))
-        profile = profile_of(method_of(found.method), record, lang)
+        profile = profile_of(method_of(found.method), score_record(found, lang), lang)
     context = {"submission": submission, "form": form, "steps": steps, "profile": profile}
     return render(
         request, "assessments/review_detail.html", context, status=400 if form.errors else 200

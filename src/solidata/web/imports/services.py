@@ -9,7 +9,8 @@ Guarantees (see docs/import.md):
   :class:`~solidata.web.imports.models.SubmissionChange` keeps what it was before;
 - created and updated submissions are matched to organisations and scored in the same transaction.
 
-Rows are written in bulk (see :mod:`solidata.web.surveys.bulk`), a few thousand at a time.
+Rows are stored and scored in parts of :data:`WRITE_BATCH` rows, written in bulk (see
+:mod:`solidata.web.surveys.bulk`).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -48,6 +50,7 @@ from solidata.web.surveys.bulk import (
     db_datetimes,
     in_batches,
     insert_rows,
+    large_writes,
     update_rows,
 )
 from solidata.web.surveys.models import Submission, Survey
@@ -56,7 +59,9 @@ from solidata.web.surveys.services import submissions_score_frame
 
 logger = logging.getLogger(__name__)
 
-WRITE_BATCH = 5000
+# Rows stored (and scored) at a time: scoring a part has a fixed cost of some tens of milliseconds,
+# and 50,000 rows of answers, texts and scores take some hundreds of megabytes.
+WRITE_BATCH = 50_000
 KEPT_PROBLEMS = 1000
 _ORGANISATION_QUESTIONS = (
     REGISTRY_QUESTIONS + NAME_QUESTIONS + AREA_QUESTIONS + LEGAL_FORM_QUESTIONS + LOCALITY_QUESTIONS
@@ -185,7 +190,7 @@ def submissions_import(
         dry_run=dry_run,
     )
     started = time.perf_counter()
-    with transaction.atomic():
+    with large_writes(), transaction.atomic():
         run = ImportRun.objects.create(
             survey=survey,
             imported_by=user if user is not None and user.is_authenticated else None,
@@ -196,14 +201,12 @@ def submissions_import(
             started_at=timezone.now(),
         )
         writer = _Writer(survey, result, run, summary, dry_run)
-        for batch in result.batches:
-            for start in range(0, len(batch), WRITE_BATCH):
-                part = batch.iloc[start : start + WRITE_BATCH]
-                writer.store(part)
-                summary.rows += len(part)
-                if progress is not None:
-                    progress(summary.rows, len(result))
-                _pause_if_asked(summary.rows, len(part))
+        for part in _parts(result.batches, WRITE_BATCH):
+            writer.store(part)
+            summary.rows += len(part)
+            if progress is not None:
+                progress(summary.rows, len(result))
+            _pause_if_asked(summary.rows, len(part))
         summary.organisations_created = writer.matcher.created
         _finish(run, summary)
         if dry_run:
@@ -213,6 +216,25 @@ def submissions_import(
     summary.seconds["score"] = writer.scoring
     summary.seconds["store"] = time.perf_counter() - started - writer.scoring
     return summary
+
+
+def _parts(batches: Iterable[pd.DataFrame], size: int) -> Iterator[pd.DataFrame]:
+    """The rows of ``batches`` (as the reader gives them, some thousands of rows each) in parts of
+    ``size`` rows (the last one smaller)."""
+    pending: list[pd.DataFrame] = []
+    count = 0
+    for batch in batches:
+        start = 0
+        while start < len(batch):
+            piece = batch.iloc[start : start + size - count]
+            pending.append(piece)
+            count += len(piece)
+            start += len(piece)
+            if count >= size:
+                yield pd.concat(pending, ignore_index=True) if len(pending) > 1 else piece
+                pending, count = [], 0
+    if pending:
+        yield pd.concat(pending, ignore_index=True) if len(pending) > 1 else pending[0]
 
 
 def _finish(run: ImportRun, summary: ImportSummary) -> None:
@@ -254,6 +276,9 @@ class _Writer:
         self.source = _source(result.source)
         self.now = timezone.now()
         self.scoring = 0.0  # seconds spent scoring and storing scores
+        # In a survey without submissions, every row is new: rows of the file share no instance id
+        # (a repeated one is rejected on reading), so there is nothing to look up.
+        self.empty = not Submission.objects.filter(survey=survey).exists()
 
     def store(self, part: pd.DataFrame) -> None:
         ids = [str(i) for i in part[ID].tolist()]
@@ -286,6 +311,8 @@ class _Writer:
 
     def _existing(self, ids: Sequence[str]) -> dict[str, _Existing]:
         found: dict[str, _Existing] = {}
+        if self.empty:
+            return found
         for part in in_batches(ids):
             rows = Submission.objects.filter(survey=self.survey, instance_id__in=part).values_list(
                 "instance_id",
@@ -329,9 +356,23 @@ class _Writer:
         if not wanted:
             return {}
         columns = [q for q in _ORGANISATION_QUESTIONS if q in part.columns]
-        values = {q: part[q].tolist() for q in columns}
-        rows = [{q: v for q in columns if isinstance(v := values[q][i], str)} for i in wanted]
-        return dict(zip(wanted, self.matcher.match(rows), strict=True))
+        if not columns:
+            return dict.fromkeys(wanted)
+        # Rows repeat few organisations: each distinct set of answers is matched once, through
+        # its first row (as the matcher would: it creates an organisation from the first row).
+        rows = part[columns].iloc[wanted]
+        key = np.zeros(len(rows), dtype=np.int64)
+        for q in columns:
+            codes, uniques = pd.factorize(rows[q], use_na_sentinel=False)
+            # numbered again in the order rows come, so that the number stays below the rows
+            key = pd.factorize(key * (len(uniques) + 1) + codes)[0]
+        _, first = np.unique(key, return_index=True)  # the first row of each, in order
+        values = {q: rows[q].iloc[first].to_numpy(dtype=object) for q in columns}
+        distinct = [
+            {q: v for q in columns if isinstance(v := values[q][k], str)} for k in range(len(first))
+        ]
+        matched = self.matcher.match(distinct)
+        return {i: matched[k] for i, k in zip(wanted, key.tolist(), strict=True)}
 
     def _insert(
         self,

@@ -60,7 +60,9 @@ def answers_json(
             *[_fragments(n, batch[n]) for n in names], pa.scalar("", type=pa.large_string())
         )
         trimmed = pc.utf8_rtrim(joined, characters=",")
-        texts: list[str] = [f"{{{t}}}" for t in trimmed.to_pylist()]
+        brace, end = pa.scalar("{", type=pa.large_string()), pa.scalar("}", type=pa.large_string())
+        braced = pc.binary_join_element_wise(brace, trimmed, end, pa.scalar("", pa.large_string()))
+        texts: list[str] = braced.to_pylist()
     else:
         texts = ["{}"] * size
     if repeats:

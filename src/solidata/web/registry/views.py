@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from solidata.web.registry.models import AdminArea, EntityType, Organisation
 from solidata.web.registry.selectors import organisations_public
 from solidata.web.surveys.presenters import profile_of
+from solidata.web.surveys.score_records import score_record
 from solidata.web.surveys.selectors import (
     latest_organisation_score,
     method_of,
@@ -63,8 +64,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if score is not None:
         lang = (get_language() or "en").split("-")[0]
         method = method_of(score.method)
-        record = score.results.get(lang) or next(iter(score.results.values()))
-        profile = profile_of(method, record, lang)
+        profile = profile_of(method, score_record(score, lang), lang)
     return render(
         request,
         "registry/organisation_detail.html",

@@ -131,15 +131,18 @@ class Submission(models.Model):
 class SubmissionScore(models.Model):
     """A submission scored under one method version; rescoring under a newer version adds a row.
 
-    ``results`` holds the scoring record per language of the method, ``{"en": {...}, ...}``;
-    ``dimension_scores`` the 0-100 scores by dimension id, for listings and statistics.
+    ``record`` holds what scoring decided, without texts (scores, levels and coverage by dimension
+    and indicator; definition and clause results; the positions of the recommendations that apply):
+    :func:`solidata.web.surveys.score_records.score_record` renders it in a language, with the
+    texts of the method version. ``dimension_scores`` holds the 0-100 scores by dimension id, for
+    listings and statistics.
     """
 
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, related_name="scores", verbose_name=_("submission")
     )
     method = models.ForeignKey(MethodVersion, on_delete=models.PROTECT, verbose_name=_("method"))
-    results = models.JSONField(_("results"), default=dict)
+    record = models.JSONField(_("results"), default=dict)
     dimension_scores = models.JSONField(_("dimension scores"), default=dict)
     computed_at = models.DateTimeField(_("computed at"), auto_now=True)
 

@@ -1,31 +1,52 @@
-"""Score records as stored in ``SubmissionScore``, encoded to JSON text a column at a time.
+"""Score records as stored in ``SubmissionScore.record``: compact, language-neutral JSON, encoded a
+column at a time, and rendered back into the record the pages read.
+
+The stored record holds only what scoring decided, in the order the method lists its dimensions,
+indicators, definitions and recommendations; levels and results are positions in the method's
+levels and in ``RESULTS`` (meets, does_not_meet, undetermined)::
+
+    {"dimensions": [[75.0, 2, 1.0], ...],       # score, level, coverage of each dimension
+     "indicators": [[75.0, 2], ...],            # score, level of each indicator
+     "definitions": [[0, [0, 0, 1]], ...],      # result, clause results of each definition
+     "recommendations": [0, 4]}                 # the recommendations that apply
+
+No text and no id: the method version the score points to has them (it never changes), so
+:func:`record_of` renders the record of ``ScoreTable.to_records(lang)`` from the stored record and
+the parsed method (a test holds the two together, in every language). For the bundled method a
+record is 0.8 KB, where the record in each language with its texts was 11 KB: most of what an
+import of a million submissions wrote.
 
 ``ScoreTable.to_records`` builds one Python dict per submission, which is right for a page and far
-too slow for a million imported submissions. Here every part of a record (a dimension's score,
-level and coverage; a definition's result and clauses; the recommendations that apply) is encoded
-once per distinct combination of its values, and a row's parts are then joined into its text. The
-parts that do not depend on the language are encoded once for all languages. The JSON decodes to
-exactly what ``to_records`` returns (a test holds the two together).
+too slow for a million imported submissions: :func:`records_json` encodes every part of a record (a
+dimension's score, level and coverage; a definition's result and clauses; the recommendations that
+apply) once per distinct combination of its values, and joins a row's parts with Arrow.
 
 Example::
 
-    >>> texts = results_json(table)  # doctest: +SKIP
-    >>> json.loads(texts[0])["en"] == table.to_records("en")[0]  # doctest: +SKIP
+    >>> texts = records_json(table)  # doctest: +SKIP
+    >>> record_of(method, json.loads(texts[0]), "en", instance_id=...) == table.to_records("en")[0]
     True
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from solidata.core.scoring import ScoreTable
+from solidata.core.method import Method
+from solidata.core.scoring import RESULTS, ScoreTable
+from solidata.core.scoring.table import clause_texts
 
-Column = np.ndarray  # an object array: one text per row
+if TYPE_CHECKING:
+    from solidata.web.surveys.models import SubmissionScore
+
+_EMPTY = pa.scalar("", type=pa.large_string())
 
 
 def _dumps(value: Any) -> str:
@@ -39,98 +60,183 @@ def _plain(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _encoded(columns: Sequence[pd.Series], encode: Callable[..., str]) -> Column:
+def _encoded(columns: Sequence[pd.Series], encode: Callable[..., str]) -> pa.Array:
     """``encode(*values)`` of each row, computed once per distinct combination of values."""
     size = len(columns[0])
-    key = np.zeros(size, dtype=np.int64)
-    firsts = []
+    key, bound = np.zeros(size, dtype=np.int64), 1
     for column in columns:
         codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        key = key * (len(uniques) + 1) + codes
-        firsts.append(uniques)
-    distinct, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    values = [[_plain(v) for v in c.to_numpy(dtype=object)[first]] for c in columns]
-    texts = np.array([encode(*row) for row in zip(*values, strict=True)], dtype=object)
-    return texts[inverse.reshape(-1)]
+        if bound * (len(uniques) + 1) >= 2**62:  # renumber the combinations before overflowing
+            key, bound = np.asarray(pd.factorize(key)[0], dtype=np.int64), size
+        key, bound = key * (len(uniques) + 1) + codes, bound * (len(uniques) + 1)
+    rows, distinct = pd.factorize(key)
+    some = np.empty(len(distinct), dtype=np.int64)
+    some[rows] = np.arange(size)  # a row of each combination (which one does not matter)
+    values = [[_plain(v) for v in c.iloc[some].to_numpy(dtype=object)] for c in columns]
+    texts = pa.array([encode(*row) for row in zip(*values, strict=True)], type=pa.large_string())
+    return texts.take(pa.array(rows))
 
 
-def _rows(parts: Sequence[Column], size: int, sep: str = ",") -> list[str]:
+def _joined(parts: Sequence[pa.Array]) -> pa.Array | pa.Scalar:
+    """The parts of each row separated by commas."""
     if not parts:
-        return [""] * size
-    return list(map(sep.join, zip(*parts, strict=True)))
+        return _EMPTY
+    if len(parts) == 1:
+        return parts[0]
+    return pc.binary_join_element_wise(*parts, pa.scalar(",", type=pa.large_string()))
 
 
-def _common(table: ScoreTable) -> tuple[list[str], list[str], list[str]]:
-    """The language-independent sections: dimensions, indicators, definitions."""
+def _position(values: Sequence[str]) -> Callable[[Any], Any]:
+    """A value as its position in ``values`` (None stays None; one not listed stays as it is)."""
+    positions = {v: k for k, v in enumerate(values)}
+    return lambda value: positions.get(value, value) if value is not None else None
+
+
+def _sections(table: ScoreTable) -> dict[str, pa.Array | pa.Scalar]:
     m = table.method
     n = len(table)
+    level = _position([lv.id for lv in m.levels])
+    result = _position(RESULTS)
     dims = [
         _encoded(
-            [table.dimensions[d], table.levels[d], table.coverage[d]],
-            lambda s, lv, c, d=d: (
-                f"{_dumps(d)}:" + _dumps({"score": s, "level": lv, "coverage": c})
-            ),
+            [table.dimensions[d.id], table.levels[d.id], table.coverage[d.id]],
+            lambda s, lv, c: _dumps([s, level(lv), c]),
         )
-        for d in table.dimensions.columns
+        for d in m.dimensions
     ]
     inds = [
-        _encoded(
-            [table.indicators[i], table.levels[i]],
-            lambda s, lv, i=i: f"{_dumps(i)}:" + _dumps({"score": s, "level": lv}),
-        )
-        for i in table.indicators.columns
+        _encoded([table.indicators[i.id], table.levels[i.id]], lambda s, lv: _dumps([s, level(lv)]))
+        for i in m.indicators
     ]
     defs = []
     for d in m.definitions:
-        clause_columns = [table.clauses[(d.id, k)] for k in range(1, len(d.clauses) + 1)]
-
-        def definition(result: Any, *clauses: Any, d: Any = d) -> str:
-            outcomes = [{"text": t, "result": c} for t, c in zip(d.clauses, clauses, strict=True)]
-            return f"{_dumps(d.id)}:" + _dumps({"result": result, "clauses": outcomes})
-
-        defs.append(_encoded([table.definitions[d.id], *clause_columns], definition))
-    return _rows(dims, n), _rows(inds, n), _rows(defs, n)
-
-
-def _advice(table: ScoreTable, lang: str | None) -> Column:
-    m = table.method
-    recs = [(r.target, m.text(r.texts, lang)) for r in m.recommendations]
-    if not recs:
-        return np.array(["[]"] * len(table), dtype=object)
-    fired = table.recommendations.astype(bool)
-    return _encoded(
-        [fired[c] for c in fired.columns],
-        lambda *flags: _dumps(
-            [{"target": t, "text": x} for (t, x), f in zip(recs, flags, strict=True) if f]
-        ),
-    )
-
-
-def results_json(table: ScoreTable) -> list[str]:
-    """``SubmissionScore.results`` of each submission: the record in every language of the
-    method, ``{"en": {...}, "mn": {...}}``, as JSON text."""
-    languages = table.method.languages or ("en",)
-    dims, inds, defs = _common(table)
-    ids = [_dumps(_plain(i)) for i in table.instance_ids.tolist()]
-    method = _dumps({"id": table.method_id, "version": table.method_version})
-    head = f',"method":{method},"dimensions":{{'
-    records = []
-    for lang in languages:
-        advice = _advice(table, lang)
-        records.append(
-            [
-                f'{_dumps(lang)}:{{"instance_id":{i}{head}{d}}},"indicators":{{{n}}},'
-                f'"definitions":{{{f}}},"recommendations":{a}}}'
-                for i, d, n, f, a in zip(ids, dims, inds, defs, advice, strict=True)
-            ]
+        count = len(clause_texts(d))
+        clauses = [table.clauses[(d.id, k)] for k in range(1, count + 1)]
+        defs.append(
+            _encoded(
+                [table.definitions[d.id], *clauses],
+                lambda r, *cs: _dumps([result(r), [result(c) for c in cs]]),
+            )
         )
-    return ["{" + ",".join(row) + "}" for row in zip(*records, strict=True)]
+    if m.recommendations:
+        fired = table.recommendations.astype(bool)
+        advice = _encoded(
+            [fired[c] for c in fired.columns],
+            lambda *flags: _dumps([k for k, f in enumerate(flags) if f]),
+        )
+    else:
+        advice = pa.array(["[]"] * n, type=pa.large_string())
+    return {
+        "dimensions": _joined(dims),
+        "indicators": _joined(inds),
+        "definitions": _joined(defs),
+        "recommendations": advice,
+    }
+
+
+def records_json(table: ScoreTable) -> list[str]:
+    """``SubmissionScore.record`` of each submission of ``table``, as JSON text."""
+    if len(table) == 0:
+        return []
+    s = _sections(table)
+
+    def text(value: str) -> pa.Scalar:
+        return pa.scalar(value, type=pa.large_string())
+
+    joined = pc.binary_join_element_wise(
+        text('{"dimensions":['),
+        s["dimensions"],
+        text('],"indicators":['),
+        s["indicators"],
+        text('],"definitions":['),
+        s["definitions"],
+        text('],"recommendations":'),
+        s["recommendations"],
+        text("}"),
+        _EMPTY,
+    )
+    if isinstance(joined, pa.Scalar):  # every part was a constant
+        return [joined.as_py()] * len(table)
+    texts: list[str] = joined.to_pylist()
+    return texts
+
+
+def records_of(table: ScoreTable) -> list[dict[str, Any]]:
+    """The stored records of ``table`` as Python values (for the few rows a page scores)."""
+    return [json.loads(t) for t in records_json(table)]
 
 
 def dimension_scores_json(table: ScoreTable) -> list[str]:
     """``SubmissionScore.dimension_scores`` of each submission as JSON text."""
+    if len(table) == 0:
+        return []
     parts = [
         _encoded([table.dimensions[d]], lambda s, d=d: f"{_dumps(d)}:{_dumps(s)}")
         for d in table.dimensions.columns
     ]
-    return ["{" + row + "}" for row in _rows(parts, len(table))]
+    joined = _joined(parts)
+    if isinstance(joined, pa.Scalar):
+        return ["{}"] * len(table)
+    return [f"{{{t}}}" for t in joined.to_pylist()]
+
+
+def dimension_scores_of(method: Method, record: Mapping[str, Any]) -> dict[str, Any]:
+    """``SubmissionScore.dimension_scores`` of a stored record."""
+    scores = record.get("dimensions", [])
+    return {d.id: values[0] for d, values in zip(method.dimensions, scores, strict=False)}
+
+
+def _named(values: Sequence[str]) -> Callable[[Any], Any]:
+    """A position in ``values`` as the value there (None, or a value stored as is, unchanged)."""
+    return lambda k: values[k] if isinstance(k, int) and 0 <= k < len(values) else k
+
+
+def record_of(
+    method: Method, record: Mapping[str, Any], lang: str | None, *, instance_id: Any
+) -> dict[str, Any]:
+    """The scoring record in ``lang``, as ``ScoreTable.to_records(lang)`` gives it, of a stored
+    record scored under ``method``."""
+    level = _named([lv.id for lv in method.levels])
+    result = _named(RESULTS)
+    recs = method.recommendations
+    dims = zip(method.dimensions, record.get("dimensions", []), strict=False)
+    inds = zip(method.indicators, record.get("indicators", []), strict=False)
+    defs = zip(method.definitions, record.get("definitions", []), strict=False)
+    return {
+        "instance_id": instance_id,
+        "method": {"id": method.id, "version": method.version},
+        "dimensions": {
+            d.id: {"score": s, "level": level(lv), "coverage": c} for d, (s, lv, c) in dims
+        },
+        "indicators": {i.id: {"score": s, "level": level(lv)} for i, (s, lv) in inds},
+        "definitions": {
+            d.id: {
+                "result": result(r),
+                "clauses": [
+                    {"text": t, "result": result(c)}
+                    for t, c in zip(clause_texts(d), clauses, strict=False)
+                ],
+            }
+            for d, (r, clauses) in defs
+        },
+        "recommendations": [
+            {"target": recs[k].target, "text": method.text(recs[k].texts, lang)}
+            for k in record.get("recommendations", [])
+            if k < len(recs)
+        ],
+    }
+
+
+def score_record(found: SubmissionScore, lang: str) -> dict[str, Any]:
+    """The record of a stored score in ``lang`` (a language the method lacks: its first one), as
+    the pages and the API show it."""
+    from solidata.web.surveys.selectors import method_of
+
+    method = method_of(found.method)
+    languages = method.languages or ("en",)
+    return record_of(
+        method,
+        found.record,
+        lang if lang in languages else languages[0],
+        instance_id=found.submission.instance_id,
+    )

@@ -16,7 +16,14 @@ from solidata.core.errors import SolidataError
 from solidata.core.method import bundled_method_path
 from solidata.core.scoring import score
 from solidata.web.registry.models import Organisation
+from solidata.web.surveys.bulk import db_datetime, in_batches, insert_rows, update_rows
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore, Survey
+from solidata.web.surveys.score_records import (
+    dimension_scores_json,
+    dimension_scores_of,
+    records_json,
+    records_of,
+)
 from solidata.web.surveys.selectors import method_of, parsed_method
 
 
@@ -121,21 +128,17 @@ def submissions_score(*, survey: Survey, method: MethodVersion | None = None) ->
         dtype="string",
     )
     table = score(core_method, frame)
-    by_lang = {
-        lang: {r["instance_id"]: r for r in table.to_records(lang)}
-        for lang in (core_method.languages or ("en",))
-    }
+    records = dict(zip(table.instance_ids.tolist(), records_of(table), strict=True))
     SubmissionScore.objects.filter(submission__in=submissions, method=version).delete()
     rows = []
     for submission in submissions:
-        results = {lang: records[submission.instance_id] for lang, records in by_lang.items()}
-        first = next(iter(results.values()))
+        record = records[submission.instance_id]
         rows.append(
             SubmissionScore(
                 submission=submission,
                 method=version,
-                results=results,
-                dimension_scores={k: v["score"] for k, v in first["dimensions"].items()},
+                record=record,
+                dimension_scores=dimension_scores_of(core_method, record),
             )
         )
     SubmissionScore.objects.bulk_create(rows, batch_size=500)
@@ -157,15 +160,12 @@ def submissions_score_frame(
     instance id to its submission's primary key; ``unscored`` lists those known to have no score
     yet (just created), which saves looking. Scores are the same as ``submissions_score``'s.
     """
-    from solidata.web.surveys.bulk import db_datetime, in_batches, insert_rows, update_rows
-    from solidata.web.surveys.score_records import dimension_scores_json, results_json
-
     if answers.empty:
         return 0
     version = survey.method
     table = score(method_of(version), answers)
     pks = [submission_ids[str(i)] for i in table.instance_ids.tolist()]
-    results, dimensions = results_json(table), dimension_scores_json(table)
+    records, dimensions = records_json(table), dimension_scores_json(table)
     scored: set[int] = set()
     for part in in_batches([pk for pk in pks if pk not in unscored]):
         scored.update(
@@ -174,14 +174,14 @@ def submissions_score_frame(
             )
         )
     now = db_datetime(timezone.now())
-    rows = list(zip(pks, results, dimensions, strict=True))
+    rows = list(zip(pks, records, dimensions, strict=True))
     update_rows(
         SubmissionScore,
         "submission",
-        ["results", "dimension_scores", "computed_at"],
+        ["record", "dimension_scores", "computed_at"],
         ((r, d, now, pk) for pk, r, d in rows if pk in scored),
     )
-    fields = ["submission", "method", "results", "dimension_scores", "computed_at"]
+    fields = ["submission", "method", "record", "dimension_scores", "computed_at"]
     insert_rows(
         SubmissionScore,
         fields,
