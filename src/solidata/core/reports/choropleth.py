@@ -78,6 +78,7 @@ def choropleth(
     legend: Sequence[str] = ("0-20%", "20-40%", "40-60%", "60-80%", "80-100%"),
     hidden_label: str = "hidden (too few entities)",
     empty_label: str = "no entities",
+    credit: str = "Boundaries: " + ATTRIBUTION,
     width: int = WIDTH,
 ) -> str:
     """The map as an ``<svg>`` element: areas not in ``shades`` are drawn empty."""
@@ -113,8 +114,7 @@ def choropleth(
                 f"{escape(text)}</text>"
             )
     parts.append(
-        f'<text x="0" y="{legend_y + 54}" font-size="10" fill="#555">'
-        f"{escape('Boundaries: ' + ATTRIBUTION)}</text></svg>"
+        f'<text x="0" y="{legend_y + 54}" font-size="10" fill="#555">{escape(credit)}</text></svg>'
     )
     return "".join(parts)
 

@@ -15,7 +15,7 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from solidata.core.definitions import RuleResult, Summary, compare, evaluate_rule, summarise
-from solidata.core.reports.choropleth import Shade, choropleth
+from solidata.core.reports.choropleth import ATTRIBUTION, Shade, choropleth
 from solidata.core.scoring import RESULTS
 from solidata.core.stats.guard import Guard
 from solidata.web.findings.presenters import Names
@@ -170,6 +170,7 @@ class Reader:
             legend=("0–20%", "20–40%", "40–60%", "60–80%", "80–100%"),
             hidden_label=_("hidden (too few entities)"),
             empty_label=_("no entities, or none determined"),
+            credit=_("Boundaries: %(source)s") % {"source": ATTRIBUTION},
         )
 
     def movement(self, first: RuleResult, second: RuleResult) -> Movement:
