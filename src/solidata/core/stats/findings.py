@@ -164,6 +164,26 @@ class Findings:
             out.append(self.words["hidden"].format(n=self.guard.min_count))
         return tuple(out)
 
+    def _by_rows(
+        self,
+        table_id: str,
+        title: str,
+        query: Query,
+        heads: Sequence[Column],
+        rows: Sequence[Row],
+        table_notes: Sequence[str] = (),
+    ) -> Table:
+        """A table of the row sets of ``query``, with the notes every table carries."""
+        return Table(
+            table_id,
+            title,
+            self.name("variable", query.rows or ""),
+            tuple(heads),
+            tuple(rows),
+            self.notes(table_notes),
+            self.weighting is not None,
+        )
+
     # --- counts --------------------------------------------------------------------------------
 
     def counts(self, query: Query) -> Table:
@@ -313,16 +333,8 @@ class Findings:
                         )
                     )
             rows.append(Row(s.key, s.label, tuple(cells), s.conditions))
-        title = self.name("measure", measure)
-        notes = self.notes((note,) if note else ())
-        return Table(
-            "scores",
-            title,
-            self.name("variable", query.rows or ""),
-            tuple(heads),
-            tuple(rows),
-            notes,
-            self.weighting is not None,
+        return self._by_rows(
+            "scores", self.name("measure", measure), query, heads, rows, (note,) if note else ()
         )
 
     def _score_cells(
@@ -477,15 +489,13 @@ class Findings:
                     extra.append(Cell(None if hide or e is None else e.estimate, hide, conditions))
             cells = (Cell(float(n), n_hidden, s.conditions), *counts, *shares, *extra)
             rows.append(Row(s.key, s.label, cells, s.conditions))
-        notes = self.notes((self.words["answered_share"],))
-        return Table(
+        return self._by_rows(
             "choices",
             self.name("question", question),
-            self.name("variable", query.rows or ""),
-            tuple(heads),
-            tuple(rows),
-            notes,
-            self.weighting is not None,
+            query,
+            heads,
+            rows,
+            (self.words["answered_share"],),
         )
 
     # --- definitions ---------------------------------------------------------------------------
@@ -553,16 +563,7 @@ class Findings:
                     )
                 )
             rows.append(Row(s.key, s.label, tuple(cells), s.conditions))
-        notes = self.notes((note,) if note else ())
-        return Table(
-            table_id,
-            title,
-            self.name("variable", query.rows or ""),
-            tuple(heads),
-            tuple(rows),
-            notes,
-            self.weighting is not None,
-        )
+        return self._by_rows(table_id, title, query, heads, rows, (note,) if note else ())
 
 
 def _estimate_cells(

@@ -133,12 +133,7 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
     columns = _columns(model, fields)
     marks = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
-    written = 0
-    with connection.cursor() as cursor, _encoded_json(cursor, model):
-        for batch in _batched(rows, BATCH):
-            cursor.executemany(sql, batch)
-            written += len(batch)
-    return written
+    return _execute(model, sql, rows)
 
 
 def update_rows(
@@ -149,6 +144,11 @@ def update_rows(
     sets = ", ".join(f"{c} = %s" for c in _columns(model, fields))
     (where,) = _columns(model, [key])
     sql = f"UPDATE {table} SET {sets} WHERE {where} = %s"
+    return _execute(model, sql, rows)
+
+
+def _execute(model: type[Model], sql: str, rows: Iterable[Sequence[Any]]) -> int:
+    """Run ``sql`` on ``model``'s table once per row, in batches; returns how many rows."""
     written = 0
     with connection.cursor() as cursor, _encoded_json(cursor, model):
         for batch in _batched(rows, BATCH):
