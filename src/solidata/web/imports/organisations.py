@@ -21,7 +21,11 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+import pandas as pd
+
 from solidata.web.registry.models import AdminArea, EntityType, LegalForm, Organisation
+from solidata.web.surveys.bulk import combination_codes
 from solidata.web.surveys.models import Survey
 
 REGISTRY_QUESTIONS = ("registry_id",)
@@ -125,6 +129,23 @@ class OrganisationMatcher:
         self._create(list(new.values()))
         found = {raw: self.find(key) if key is not None else None for raw, key in keys.items()}
         return [found[raw] for raw, _ in row_keys]
+
+    def match_table(self, answers: pd.DataFrame) -> list[int | None]:
+        """:meth:`match` for a table of answers (a row per submission; its columns, the
+        identifying questions it has), read a column at a time: rows repeat few organisations,
+        so each distinct row is turned into a dict and matched once, through the first row that
+        has it (as :meth:`match` creates an organisation from the first row of each)."""
+        columns = list(answers.columns)
+        if not columns or answers.empty:
+            return [None] * len(answers)
+        codes = combination_codes([answers[q] for q in columns])
+        _, first = np.unique(codes, return_index=True)  # the first row of each, in order
+        values = {q: answers[q].iloc[first].to_numpy(dtype=object) for q in columns}
+        distinct = [
+            {q: v for q in columns if isinstance(v := values[q][k], str)} for k in range(len(first))
+        ]
+        matched = self.match(distinct)
+        return [matched[k] for k in codes.tolist()]
 
     def _create(self, new: Sequence[tuple[Key, Mapping[str, str]]]) -> None:
         if not new:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -356,23 +355,8 @@ class _Writer:
         if not wanted:
             return {}
         columns = [q for q in _ORGANISATION_QUESTIONS if q in part.columns]
-        if not columns:
-            return dict.fromkeys(wanted)
-        # Rows repeat few organisations: each distinct set of answers is matched once, through
-        # its first row (as the matcher would: it creates an organisation from the first row).
-        rows = part[columns].iloc[wanted]
-        key = np.zeros(len(rows), dtype=np.int64)
-        for q in columns:
-            codes, uniques = pd.factorize(rows[q], use_na_sentinel=False)
-            # numbered again in the order rows come, so that the number stays below the rows
-            key = pd.factorize(key * (len(uniques) + 1) + codes)[0]
-        _, first = np.unique(key, return_index=True)  # the first row of each, in order
-        values = {q: rows[q].iloc[first].to_numpy(dtype=object) for q in columns}
-        distinct = [
-            {q: v for q in columns if isinstance(v := values[q][k], str)} for k in range(len(first))
-        ]
-        matched = self.matcher.match(distinct)
-        return {i: matched[k] for i, k in zip(wanted, key.tolist(), strict=True)}
+        matched = self.matcher.match_table(part[columns].iloc[wanted])
+        return dict(zip(wanted, matched, strict=True))
 
     def _insert(
         self,

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -36,6 +37,24 @@ from django.db.models import CheckConstraint, JSONField, Model
 BATCH = 2000
 # SQLite allows 32766 parameters per statement; PostgreSQL far more. Lists of ids stay below both.
 IN_BATCH = 900
+
+
+def combination_codes(columns: Sequence[pd.Series]) -> npt.NDArray[np.intp]:
+    """For each row, the number of its combination of values in ``columns`` (a missing value counts
+    as a value), numbered from 0 in the order the combinations first appear.
+
+    Column-wise, for the many rows of an import: each column is factorised once, and the
+    combinations are numbered again only when their mixed-radix key would overflow.
+    """
+    size = len(columns[0])
+    key, bound = np.zeros(size, dtype=np.int64), 1
+    for column in columns:
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        if bound * (len(uniques) + 1) >= 2**62:
+            key, bound = np.asarray(pd.factorize(key)[0], dtype=np.int64), size
+        key, bound = key * (len(uniques) + 1) + codes, bound * (len(uniques) + 1)
+    numbers: npt.NDArray[np.intp] = pd.factorize(key)[0]
+    return numbers
 
 
 def _batched(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence[Any]]]:

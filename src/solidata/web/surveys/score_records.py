@@ -42,6 +42,7 @@ import pyarrow.compute as pc
 from solidata.core.method import Method
 from solidata.core.scoring import RESULTS, ScoreTable
 from solidata.core.scoring.table import clause_texts
+from solidata.web.surveys.bulk import combination_codes
 
 if TYPE_CHECKING:
     from solidata.web.surveys.models import SubmissionScore
@@ -63,14 +64,8 @@ def _plain(value: Any) -> Any:
 def _encoded(columns: Sequence[pd.Series], encode: Callable[..., str]) -> pa.Array:
     """``encode(*values)`` of each row, computed once per distinct combination of values."""
     size = len(columns[0])
-    key, bound = np.zeros(size, dtype=np.int64), 1
-    for column in columns:
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        if bound * (len(uniques) + 1) >= 2**62:  # renumber the combinations before overflowing
-            key, bound = np.asarray(pd.factorize(key)[0], dtype=np.int64), size
-        key, bound = key * (len(uniques) + 1) + codes, bound * (len(uniques) + 1)
-    rows, distinct = pd.factorize(key)
-    some = np.empty(len(distinct), dtype=np.int64)
+    rows = combination_codes(columns)
+    some = np.empty(int(rows.max()) + 1 if size else 0, dtype=np.int64)
     some[rows] = np.arange(size)  # a row of each combination (which one does not matter)
     values = [[_plain(v) for v in c.iloc[some].to_numpy(dtype=object)] for c in columns]
     texts = pa.array([encode(*row) for row in zip(*values, strict=True)], type=pa.large_string())
