@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from solidata.web.registry.models import Organisation
-from solidata.web.surveys.models import Submission, Survey
+from solidata.web.registry.models import Country, Organisation
+from solidata.web.surveys.models import MethodVersion, Submission, Survey
 
 
 def new_token() -> str:
@@ -94,3 +94,32 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey.slug}/{self.instance_id}"
+
+
+class PeerRelease(models.Model):
+    """One published peer group: the means a result page shows for it, frozen until enough of the
+    group's members change (see :mod:`solidata.web.assessments.peers`).
+
+    ``members`` maps each member organisation's id to the approved submission counted and its
+    dimension scores, so the next release can tell how many members changed.
+    """
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, verbose_name=_("country"))
+    method = models.ForeignKey(MethodVersion, on_delete=models.CASCADE, verbose_name=_("method"))
+    group = models.CharField(_("peer group"), max_length=20)
+    value = models.CharField(_("group value"), max_length=100, blank=True)
+    n = models.PositiveIntegerField(_("organisations"))
+    means = models.JSONField(_("means by dimension"), default=dict)
+    medians = models.JSONField(_("medians by dimension"), default=dict)
+    members = models.JSONField(_("members counted"), default=dict)
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("published peer group")
+        verbose_name_plural = _("published peer groups")
+        indexes = [
+            models.Index(fields=["country", "method", "group", "value"], name="peer_release_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_id}/{self.group}={self.value} (n={self.n})"

@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from solidata.core.stats.benchmarks import PeerBenchmark, peer_benchmarks
+from solidata.core.stats.benchmarks import PeerBenchmark
 from solidata.web.accounts import rights
 from solidata.web.accounts.rights import User
 from solidata.web.assessments.models import Draft
+from solidata.web.assessments.peers import published_benchmarks
 from solidata.web.registry.models import AdminArea, LegalForm, Organisation
 from solidata.web.surveys.models import Submission, SubmissionScore, Survey
 from solidata.web.surveys.selectors import latest_score
@@ -144,41 +144,15 @@ def peer_target(submission: Submission) -> PeerTarget:
 
 
 def benchmarks_for(submission: Submission, found: SubmissionScore) -> list[PeerBenchmark]:
-    """Peer means by dimension: same entity type, same area, whole country (groups of 5 or more).
+    """Published peer means by dimension: same entity type, same area, whole country.
 
-    Peers are organisations of the survey's country with a scored assessment under the same method
-    version, each counted once with its latest assessment that was not rejected.
+    Only released peer groups (see :mod:`solidata.web.assessments.peers`): approved results, one
+    per organisation, in groups of at least 5, moving only when a batch of members changed.
     """
-    rows = (
-        SubmissionScore.objects.filter(
-            method=found.method,
-            submission__organisation__country_id=submission.survey.country_id,
-        )
-        .exclude(submission__review_status=Submission.Review.REJECTED)
-        .order_by("submission__submitted_at")
-        .values_list(
-            "submission__organisation_id",
-            "submission__organisation__entity_type_id",
-            "submission__organisation__admin_area_id",
-            "dimension_scores",
-        )
-    )
-    latest = {org: (kind, area, scores) for org, kind, area, scores in rows}
-    dimensions = list(found.dimension_scores)
-    if not latest or not dimensions:
-        return []
-    frame = pd.DataFrame(
-        [
-            {"entity_type": kind, "admin_area": area, **{d: scores.get(d) for d in dimensions}}
-            for kind, area, scores in latest.values()
-        ]
-    )
-    for d in dimensions:
-        frame[d] = pd.to_numeric(frame[d], errors="coerce")
     target = peer_target(submission)
-    return peer_benchmarks(
-        frame,
+    return published_benchmarks(
+        submission.survey.country_id,
+        found.method,
         {"entity_type": target.entity_type, "admin_area": target.admin_area},
-        groups=PEER_GROUPS,
-        dimensions=dimensions,
+        PEER_GROUPS,
     )
