@@ -58,7 +58,12 @@ def submissions_in_scope(user: User) -> QuerySet[Submission]:
         membership = membership_of(user)
         assert membership is not None
         return Submission.objects.filter(survey__country__in=membership.countries.all())
-    return Submission.objects.filter(Q(organisation__in=organisations_in_scope(user)))
+    found = Submission.objects.filter(Q(organisation__in=organisations_in_scope(user)))
+    if role == Role.ENTITY:
+        # Imports match rows to organisations by name: until a reviewer approves one, it may be
+        # another organisation's. What the representative sent themselves opens through its draft.
+        found = found.filter(review_status=Submission.Review.APPROVED)
+    return found
 
 
 def can_see_organisation_answers(user: User, organisation: Organisation) -> bool:

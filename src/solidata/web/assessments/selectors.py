@@ -106,16 +106,17 @@ def score_of(submission: Submission) -> SubmissionScore | None:
 
 
 def earlier_score(submission: Submission) -> SubmissionScore | None:
-    """The organisation's previous assessment under the same method id, if it has one."""
+    """The organisation's previous approved assessment under the same method id, if it has one
+    (an unreviewed one may be an import matched to the organisation by name alone)."""
     if submission.organisation_id is None:
         return None
     return (
         SubmissionScore.objects.filter(
             submission__organisation_id=submission.organisation_id,
             submission__submitted_at__lt=submission.submitted_at,
+            submission__review_status=Submission.Review.APPROVED,
             method__method_id=submission.survey.method.method_id,
         )
-        .exclude(submission__review_status=Submission.Review.REJECTED)
         .exclude(submission=submission)
         .select_related("method", "submission")
         .order_by("-submission__submitted_at")

@@ -34,10 +34,16 @@ def scored_submissions(survey_id: int) -> QuerySet[SubmissionScore]:
 
 
 def latest_organisation_score(organisation: Organisation) -> SubmissionScore | None:
-    """The most recent scored submission of an organisation (approved or pending, not rejected)."""
+    """The organisation's result: its most recent scored submission that a reviewer approved.
+
+    A pending, on hold or rejected one never is, nor an imported row matched to the organisation
+    by name before anyone checked the match.
+    """
     return (
-        SubmissionScore.objects.filter(submission__organisation=organisation)
-        .exclude(submission__review_status=Submission.Review.REJECTED)
+        SubmissionScore.objects.filter(
+            submission__organisation=organisation,
+            submission__review_status=Submission.Review.APPROVED,
+        )
         .select_related("method", "submission")
         .order_by("-submission__submitted_at", "-computed_at")
         .first()
@@ -63,11 +69,14 @@ def reference_method() -> Method:
 
 
 def published_scores(organisations: list[Organisation]) -> dict[int, dict[str, float | None]]:
-    """Latest dimension scores of each organisation (only pass those that consent to publish)."""
+    """Latest approved dimension scores of each organisation (only pass those that consent to
+    publish)."""
     latest: dict[int, dict[str, float | None]] = {}
     scores = (
-        SubmissionScore.objects.filter(submission__organisation__in=organisations)
-        .exclude(submission__review_status=Submission.Review.REJECTED)
+        SubmissionScore.objects.filter(
+            submission__organisation__in=organisations,
+            submission__review_status=Submission.Review.APPROVED,
+        )
         .order_by("submission__submitted_at", "computed_at")
         .values_list("submission__organisation_id", "dimension_scores")
     )
