@@ -9,7 +9,7 @@ from typing import Literal
 
 import pandas as pd
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -178,6 +178,9 @@ def draft_save_step(
 def draft_submit(*, user: User, draft: Draft, key: str) -> Submission:
     """Turn the draft into its one submission, scored; submitting again returns the same one.
 
+    ``key`` is the idempotency key of the submit form: a second submit with it (a double click,
+    a resent request, or one that raced the first) returns the first one's submission. A key that
+    another assessment used already is refused (``key_used``) and changes nothing.
     Raises :class:`DraftIncomplete` when a relevant step still has a problem.
     """
     draft = _locked(user, draft)
@@ -185,6 +188,8 @@ def draft_submit(*, user: User, draft: Draft, key: str) -> Submission:
     already = draft.status == Draft.Status.SUBMITTED or (key and key == draft.submit_key)
     if already and draft.submission is not None:
         return draft.submission
+    if key and Draft.objects.filter(submit_key=key).exclude(pk=draft.pk).exists():
+        raise _key_used()
     method = method_of(draft.survey.method)
     form = FilledForm(method, draft.answers)
     for step in form_steps(method):
@@ -193,6 +198,26 @@ def draft_submit(*, user: User, draft: Draft, key: str) -> Submission:
         issues = form.issues(step.questions)
         if issues:
             raise DraftIncomplete(step.number, issues)
+    try:
+        # A savepoint: when a racing request stored the submission or took the key first, the
+        # unique constraints refuse this one and the transaction can still read what won.
+        with transaction.atomic():
+            return _store(draft, form.clean(), method, key)
+    except IntegrityError:
+        first = _stored_first(draft, key)
+        if first is None:
+            raise
+        return first
+
+
+def _key_used() -> ValidationError:
+    return ValidationError(
+        _("This form was already used to send another assessment. Reload the page and send again."),
+        code="key_used",
+    )
+
+
+def _store(draft: Draft, answers: dict[str, str], method: Method, key: str) -> Submission:
     now = timezone.now()
     submission = draft.submission
     if submission is None:
@@ -200,22 +225,43 @@ def draft_submit(*, user: User, draft: Draft, key: str) -> Submission:
             survey=draft.survey,
             organisation=draft.organisation,
             instance_id=draft.instance_id,
-            answers=form.clean(),
+            answers=answers,
             source=Submission.Source.WEB,
             submitted_at=now,
         )
     else:  # corrected after a reviewer put it on hold: back in the queue, the note kept
-        submission.answers = form.clean()
+        submission.answers = answers
         submission.submitted_at = now
         submission.review_status = Submission.Review.PENDING
         submission.save(update_fields=["answers", "submitted_at", "review_status", "updated_at"])
     _score(submission, draft.survey.method, method)
+    _link(draft, submission, key)
+    return submission
+
+
+def _link(draft: Draft, submission: Submission, key: str) -> None:
     draft.submission = submission
     draft.status = Draft.Status.SUBMITTED
     draft.submit_key = key
     draft.revision += 1
     draft.save(update_fields=["submission", "status", "submit_key", "revision", "updated_at"])
-    return submission
+
+
+def _stored_first(draft: Draft, key: str) -> Submission | None:
+    """After a unique constraint refused the submit: the submission a racing request stored for
+    this draft (linked to it now); the refusal of a key another assessment took; else None."""
+    draft.refresh_from_db()
+    if draft.submission is not None and draft.status == Draft.Status.SUBMITTED:
+        return draft.submission
+    if key and Draft.objects.filter(submit_key=key).exclude(pk=draft.pk).exists():
+        raise _key_used()
+    first = Submission.objects.filter(survey=draft.survey, instance_id=draft.instance_id).first()
+    if first is None:
+        return None
+    if not first.scores.filter(method=draft.survey.method).exists():
+        _score(first, draft.survey.method, method_of(draft.survey.method))
+    _link(draft, first, key)
+    return first
 
 
 def _score(submission: Submission, version: MethodVersion, method: Method) -> SubmissionScore:

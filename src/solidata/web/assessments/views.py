@@ -296,9 +296,17 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
             )
         except services.DraftIncomplete as incomplete:
             return _see_other(_step_url(draft, incomplete.step) + "?check=1&then=check")
+        except ValidationError as error:  # the form's key was used for another assessment
+            return _check_page(request, draft, error=" ".join(error.messages), status=409)
         return _see_other(reverse("assessments:result", args=[token]))
     if draft.status == Draft.Status.SUBMITTED:
         return HttpResponseRedirect(reverse("assessments:result", args=[token]))
+    return _check_page(request, draft)
+
+
+def _check_page(
+    request: HttpRequest, draft: Draft, *, error: str = "", status: int = 200
+) -> HttpResponse:
     method = method_of(draft.survey.method)
     lang = form_language(method)
     form = FilledForm(method, draft.answers)
@@ -309,9 +317,10 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         "steps": steps,
         "problems": sum(s.problems for s in steps),
         "key": uuid.uuid4().hex,
+        "error": error,
         "link": request.build_absolute_uri(reverse("assessments:resume", args=[draft.token])),
     }
-    return _private(render(request, "assessments/check.html", context))
+    return _private(render(request, "assessments/check.html", context, status=status))
 
 
 @_signin_if_anonymous
