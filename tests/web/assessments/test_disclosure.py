@@ -18,11 +18,12 @@ from django.test import Client
 
 from personas import personas
 from solidata.web.accounts.models import Membership, Role
+from solidata.web.assessments import services as assessments
 from solidata.web.assessments.models import Draft
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission, SubmissionScore
 from solidata.web.surveys.selectors import method_of
-from web.assessments.filling import fill_all_steps
+from web.assessments.filling import complete_answers, fill_all_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +144,33 @@ def test_a_batch_of_five_approvals_publishes_new_whole_number_means(demo_survey)
     for group in ("entity_type", "admin_area", "country"):
         assert after[group][0] == before[group][0] + 5
         assert all(m is None or m == math.floor(m) for m in after[group][1].values())
+
+
+def test_assessments_that_name_no_organisation_never_move_the_peer_means(demo_survey) -> None:
+    """An anonymous attacker sends assessments of their own and reads the means from their own
+    result page: whether approved or not, those never count among the peers."""
+    target = public_target()
+    p = personas(own=target)
+    attacker = Client()
+    before = read_peers(target)
+    tokens = []
+    for _ in range(5):
+        started = attacker.post("/assess/", {"survey": demo_survey.pk})
+        draft = Draft.objects.get(token=started["Location"].split("/")[2])
+        draft.answers = {
+            **complete_answers(method_of(demo_survey.method)),
+            "legal_form": target.legal_form_id or "",
+            "aimag": target.admin_area_id or "",
+        }
+        draft.save()
+        attacker.post(f"/assess/{draft.token}/check/", {"idempotency_key": draft.token})
+        draft.refresh_from_db()
+        assert draft.submission is not None
+        assessments.submission_review(
+            user=p.researcher, submission=draft.submission, status="approved", note=""
+        )
+        tokens.append(draft.token)
+    assert read_peers(target) == before
+    page = attacker.get(f"/assess/{tokens[-1]}/result/")
+    own_view = {c.group: (c.n, c.means) for c in page.context["view"].peers}
+    assert own_view == before
