@@ -70,6 +70,7 @@ def _changed(before: Mapping[str, Any], now: Mapping[str, Any]) -> int:
 
 
 def _release(
+    *,
     country: str,
     method: MethodVersion,
     name: str,
@@ -78,9 +79,11 @@ def _release(
     everyone: Mapping[str, Member],
 ) -> PeerRelease | None:
     """The group's current release, publishing a new one when a batch of members changed."""
-    members = {
+    # JSON-shaped ([submission id, scores]), to compare with what a release stored
+    members: dict[str, list[Any]] = {
         org: [m[0], m[1]] for org, m in everyone.items() if _in_group(m, column, value)
-    }  # JSON-shaped, to compare with what a release stored
+    }
+    scores: list[dict[str, Any]] = [m[1] for m in members.values()]
     last = (
         PeerRelease.objects.filter(country_id=country, method=method, group=name, value=value or "")
         .order_by("-pk")
@@ -88,10 +91,9 @@ def _release(
     )
     if _changed(last.members if last else {}, members) < batch():
         return last
-    dimensions = sorted({d for _sub, scores in members.values() for d in scores})
+    dimensions = sorted({d for one in scores for d in one})
     frame = pd.DataFrame(
-        [{d: scores.get(d) for d in dimensions} for _sub, scores in members.values()],
-        columns=dimensions,
+        [{d: one.get(d) for d in dimensions} for one in scores], columns=dimensions
     ).apply(pd.to_numeric, errors="coerce")
     stats = group_scores(frame, dimensions)
     return PeerRelease.objects.create(
@@ -124,7 +126,14 @@ def published_benchmarks(
         value = None if column is None else target.get(column)
         if column is not None and value is None:
             continue
-        found = _release(country, method, name, column, value, everyone)
+        found = _release(
+            country=country,
+            method=method,
+            name=name,
+            column=column,
+            value=value,
+            everyone=everyone,
+        )
         if found is None or found.n < batch():
             continue
         out.append(
