@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
-from ilo_method.advice import GLOSSARY, RECOMMENDATIONS
+from ilo_method.advice import GLOSSARY, RECOMMENDATIONS, Term
 from ilo_method.choices import CHOICES, profile_choices
+from ilo_method.resources import in_mongolian
 from ilo_method.scoring import DEFINITIONS, DIMENSIONS, INDICATORS, LEVELS, SCORING
 from ilo_method.survey import SURVEY
 
@@ -28,6 +29,13 @@ OUT = ROOT / "src" / "solidata" / "core" / "data" / "methods" / "ilo-2022.xlsx"
 FORM_ID = "sse_ilo_2022"
 VERSION = "2026.1"
 TITLE = "SSE self-assessment (ILO 2022)"
+# XLSForm's settings sheet has one title; the glossary row form_title translates it.
+TITLE_TERM = Term(
+    "form_title",
+    TITLE,
+    "Нийгмийн болон эв санааны эдийн засгийн өөрийн үнэлгээ (ОУХБ, 2022)",
+    "The method's title (not a term to settle).",
+)
 EN = "English (en)"
 MN = "Mongolian (mn)"
 # A fixed creation date keeps the output byte-for-byte reproducible.
@@ -112,12 +120,15 @@ def scoring_sheets() -> dict[str, Table]:
             [[d.id, d.en, d.mn, d.desc_en, d.desc_mn, d.rule] for d in DEFINITIONS],
         ),
         "recommendations": (
-            ["target", "below", *_both("text"), "resource"],
-            [[r.target, r.below, r.en, r.mn, r.resource] for r in RECOMMENDATIONS],
+            ["target", "below", *_both("text"), *_both("resource")],
+            [
+                [r.target, r.below, r.en, r.mn, r.resource, in_mongolian(r.resource)]
+                for r in RECOMMENDATIONS
+            ],
         ),
         "glossary": (
             ["id", *_both("term"), "note"],
-            [[t.id, t.en, t.mn, t.note] for t in GLOSSARY],
+            [[t.id, t.en, t.mn, t.note] for t in [TITLE_TERM, *GLOSSARY]],
         ),
     }
 

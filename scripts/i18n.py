@@ -41,7 +41,36 @@ def compile_all() -> None:
         print(f"compiled {po.relative_to(WEB)}")
 
 
+PROBLEM_TEXTS = WEB / "problem_texts.py"
+
+
+def problem_texts() -> str:
+    """The source of ``web/problem_texts.py``: every text of the problem catalogue, marked for
+    translation with the problem's code as context (see solidata.web.problems)."""
+    from solidata.core.errors import CATALOGUE
+    from solidata.web.problems import HINT
+
+    lines = [
+        '"""The texts of the problem catalogue (core/errors.py), marked for translation.',
+        "",
+        "Written by `python scripts/i18n.py extract` from the catalogue: do not edit. The web",
+        "looks the same texts up at run time (solidata.web.problems); this module is here so",
+        "that makemessages finds them.",
+        '"""',
+        "",
+        "from django.utils.translation import pgettext_lazy",
+        "",
+        "TEXTS = [",
+    ]
+    for code, (message, hint) in CATALOGUE.items():
+        lines.append(f"    pgettext_lazy({code!r}, {message!r}),")
+        lines.append(f"    pgettext_lazy({code + HINT!r}, {hint!r}),")
+    lines.append("]")
+    return "\n".join(lines) + "\n"
+
+
 def extract(add: list[str]) -> None:
+    PROBLEM_TEXTS.write_text(problem_texts(), encoding="utf-8")
     languages = sorted({p.name for p in LOCALE.iterdir() if p.is_dir()} | set(add))
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "solidata.web.settings"}
     args = ["django-admin", "makemessages", "--no-location", "--no-wrap"]

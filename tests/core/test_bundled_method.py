@@ -208,11 +208,13 @@ def test_recommendations_target_known_ids_and_name_a_resource() -> None:
     ids = set(sheets()["dimensions"]["id"]) | set(sheets()["indicators"]["id"])
     recs = sheets()["recommendations"]
     assert set(recs["target"]) <= ids
-    assert (recs["resource"] != "").all()
+    assert (recs[f"resource::{EN}"] != "").all()
+    assert recs[f"resource::{MN}"].map(lambda text: bool(CYRILLIC.search(text))).all()
     assert recs["below"].map(float).between(0, 100).all()
-    resources_named = " ".join(recs["resource"])
-    for module in ["Think.COOP", "Start.COOP", "Manage.COOP", "My.COOP"]:
-        assert module in resources_named
+    for lang in (EN, MN):
+        resources_named = " ".join(recs[f"resource::{lang}"])
+        for module in ["Think.COOP", "Start.COOP", "Manage.COOP", "My.COOP"]:
+            assert module in resources_named
 
 
 def test_every_rule_kind_is_used_including_lower_is_better_and_ratios() -> None:
@@ -322,7 +324,9 @@ def test_glossary_terms_are_marked_as_working_translations() -> None:
     assert {"cooperative", "mutual_society", "social_enterprise", "self_help_group"} <= set(
         glossary.index
     )
-    assert glossary["note"].str.startswith("WORKING TRANSLATION").all()
+    terms = glossary.drop(index="form_title")  # the method's title, translated
+    assert terms["note"].str.startswith("WORKING TRANSLATION").all()
+    assert CYRILLIC.search(glossary.loc["form_title", f"term::{MN}"])
 
 
 # --- the synthetic answers ------------------------------------------------------------------------

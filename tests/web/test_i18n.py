@@ -37,3 +37,27 @@ def test_the_compiled_catalogues_are_up_to_date() -> None:
 
 def test_languages_come_from_the_catalogues_named_in_their_own_language() -> None:
     assert dict(settings.LANGUAGES) == {"en": "English", "mn": "Монгол"}
+
+
+def test_the_problem_texts_for_translators_match_the_catalogue() -> None:
+    written = (ROOT / "src" / "solidata" / "web" / "problem_texts.py").read_text("utf-8")
+    assert written == i18n_script.problem_texts(), "run python scripts/i18n.py extract"
+
+
+def test_every_problem_translation_keeps_the_placeholders_of_its_english() -> None:
+    import re
+
+    from solidata.core.errors import CATALOGUE
+    from solidata.web.problems import HINT
+
+    with (LOCALE / "mn" / "LC_MESSAGES" / "django.po").open("rb") as handle:
+        catalog = read_po(handle)
+    placeholder = re.compile(r"\{[^{}]*\}")
+    broken = []
+    for code, (message, hint) in CATALOGUE.items():
+        for context, english in ((code, message), (code + HINT, hint)):
+            found = catalog.get(english, context=context)
+            said = found.string if found else ""
+            if sorted(placeholder.findall(said)) != sorted(placeholder.findall(english)):
+                broken.append((context, said))
+    assert broken == []

@@ -466,10 +466,16 @@ class Problem:
         return f"{prefix}{self.message} {self.hint}".strip()
 
     def as_dict(self) -> dict[str, Any]:
+        """The problem as JSON-ready data, with the parameters its texts were made from (so the
+        web can say it again in another language)."""
         data = asdict(self)
-        data.pop("params")
+        data["params"] = {k: _plain(v) for k, v in self.params.items()}
         data["where"] = self.where()
         return data
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
 
 
 def problem(

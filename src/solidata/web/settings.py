@@ -146,6 +146,7 @@ def _catalogue_languages() -> list[tuple[str, str]]:
 
 LANGUAGES = _catalogue_languages()
 LANGUAGE_CODE = "en"
+FORMAT_MODULE_PATH = ["solidata.web.formats"]  # one date format per language
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Ulaanbaatar"

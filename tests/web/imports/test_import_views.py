@@ -99,7 +99,7 @@ def test_the_preview_lists_every_problem_with_its_row_and_column(
     }
     assert [p.code for p in preview.context["warnings"]] == ["ingest.column_unknown"]
     page = preview.content.decode()
-    assert "row 2, column members_women" in page and "ingest.column_unknown" in page
+    assert "row 2, column <code>members_women</code>" in page and "ingest.column_unknown" in page
 
 
 def test_a_refused_upload_shows_its_problem_and_stores_nothing(

@@ -172,7 +172,7 @@ class Recommendation:
     target: str
     below: float
     texts: Texts = field(default_factory=dict)
-    resource: str | None = None
+    resources: Texts = field(default_factory=dict)  # a reference, e.g. a training module
     row: int = 0
 
 
@@ -182,6 +182,9 @@ class GlossaryEntry:
     terms: Texts = field(default_factory=dict)
     note: str | None = None
     row: int = 0
+
+
+TITLE_ENTRY = "form_title"  # the glossary row that translates the method's title
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,20 @@ class Method:
     definitions: tuple[Definition, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+
+    def title_in(self, lang: str | None = None) -> str:
+        """The method's title in ``lang``: from the glossary entry ``form_title`` when the method
+        translates it (XLSForm's settings sheet holds one title only), else the settings' title.
+
+        >>> m = Method(id="m", version="1", title="Self-assessment",
+        ...            glossary=(GlossaryEntry("form_title", {"mn": "Өөрийн үнэлгээ"}),))
+        >>> m.title_in("mn"), m.title_in("en")
+        ('Өөрийн үнэлгээ', 'Self-assessment')
+        """
+        entry = next((g for g in self.glossary if g.id == TITLE_ENTRY), None)
+        if entry is not None and lang and entry.terms.get(lang):
+            return entry.terms[lang]
+        return self.title or self.id
 
     def text(self, texts: Texts, lang: str | None = None) -> str:
         """``texts`` in ``lang``, else the default language, else English, else any text."""

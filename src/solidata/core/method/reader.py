@@ -375,7 +375,9 @@ def read_recommendations(r: Reading) -> list[Recommendation]:
                 r.add("method.id_missing", "recommendations", row.number, column, field=column)
             continue
         out.append(
-            Recommendation(target, below, r.texts(row, "text"), row.get("resource"), row.number)
+            Recommendation(
+                target, below, r.texts(row, "text"), r.texts(row, "resource"), row.number
+            )
         )
     return out
 

@@ -198,4 +198,4 @@ def summary(
 def step_title(method: Method, step: Step, lang: str) -> str:
     if step.group is not None:
         return method.text(step.group.labels, lang) or step.group.name
-    return method.title or method.id
+    return method.title_in(lang)

@@ -332,7 +332,10 @@ def result_view(
                 ],
             )
         )
-    resources = {(r.target, method.text(r.texts, lang)): r.resource for r in method.recommendations}
+    resources = {
+        (r.target, method.text(r.texts, lang)): method.text(r.resources, lang)
+        for r in method.recommendations
+    }
     recommendations = []
     for rec in record.get("recommendations", []):
         target = method.dimension(rec["target"]) or method.indicator(rec["target"])
@@ -344,7 +347,7 @@ def result_view(
             )
         )
     return ResultView(
-        method_title=method.title or method.id,
+        method_title=method.title_in(lang),
         method_version=method.version,
         bands=level_bands(method, lang),
         dimensions=dims,

@@ -54,6 +54,7 @@ def survey_ensure_open_demo(*, method: MethodVersion) -> Survey:
         slug=OPEN_DEMO_SURVEY,
         defaults={
             "title": "SSE self-assessment, Mongolia (open on the web)",
+            "titles": {"mn": "Өөрийн үнэлгээ, Монгол (вэбээр нээлттэй)"},
             "country_id": "MN",
             "method": method,
             "period_start": timezone.localdate(),

@@ -172,7 +172,7 @@ def _step_page(
     context = {
         "draft": draft,
         "method": method,
-        "title": method.title or method.id,
+        "title": method.title_in(lang),
         "step": step,
         "step_title": step_title(method, step, lang),
         "position": position,
@@ -313,7 +313,7 @@ def _check_page(
     steps = summary(method, form_steps(method), form, lang)
     context = {
         "draft": draft,
-        "title": method.title or method.id,
+        "title": method.title_in(lang),
         "steps": steps,
         "problems": sum(s.problems for s in steps),
         "key": uuid.uuid4().hex,
@@ -358,7 +358,7 @@ def _result_page(
         "submission": submission,
         "view": view,
         "earlier": earlier,
-        "title": method.title or method.id,
+        "title": method.title_in(lang),
         "link": request.build_absolute_uri(reverse("assessments:resume", args=[draft.token]))
         if draft
         else "",

@@ -69,7 +69,8 @@ class FrameImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "Columns: one or more of admin_area, entity_type, legal_form, sector, and population."
+            "Columns: one or more of <code>admin_area</code>, <code>entity_type</code>, "
+            "<code>legal_form</code>, <code>sector</code>, and <code>population</code>."
         ),
     )
     description = forms.CharField(label=_("Description"), required=False, max_length=500)

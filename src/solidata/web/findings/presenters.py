@@ -94,7 +94,8 @@ class Names:
             return m.text(level.labels, self.lang) if level else str(_("Not enough answers"))
         if variable == "measure":
             found = m.dimension(code) or m.indicator(code)
-            return f"{code} {m.text(found.labels, self.lang)}" if found else code
+            # The label alone: codes are for rules (the workbench lists them), not for readers.
+            return m.text(found.labels, self.lang) if found else code
         if variable == "result":
             return str(RESULTS.get(code, code))
         if variable == "question":

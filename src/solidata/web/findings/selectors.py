@@ -18,13 +18,14 @@ import pandas as pd
 from django.conf import settings
 from django.db.models import Count, Max, QuerySet
 
-from solidata.core.errors import SolidataError
+from solidata.core.errors import Problem, SolidataError
 from solidata.core.scoring import INSTANCE_ID
 from solidata.core.stats.dataset import CLASSIFIERS, SurveyData, survey_data
 from solidata.core.stats.frames import PopulationFrame, Weighting, weighting
 from solidata.core.stats.guard import Guard
 from solidata.web.accounts import rights
 from solidata.web.findings.models import FrameCount, SamplingFrame
+from solidata.web.problems import text as problem_text
 from solidata.web.surveys.models import Submission, Survey
 from solidata.web.surveys.selectors import method_of
 
@@ -46,7 +47,13 @@ class Dataset:
     data: SurveyData
     guard: Guard
     weighting: Weighting | None
-    frame_problem: str | None  # why the sampling frame could not be used
+    frame_problems: list[Problem]  # why the sampling frame could not be used
+
+    @property
+    def frame_problem(self) -> str:
+        """Why the sampling frame could not be used, in the current language ("" when it can)."""
+        return " ".join(problem_text(p) for p in self.frame_problems[:3])
+
     pending: int  # submissions not yet approved (left out)
 
 
@@ -171,13 +178,13 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
     labels = {r[0]: r[2] or r[0] for r in rows}
     data = survey_data(method, answers, groups, labels=labels)
     guard = Guard(data.groups, variables=CLASSIFIERS, min_count=settings.SOLIDATA_MIN_CELL)
-    applied, problem_text = None, None
+    applied, frame_problems = None, []
     try:
         frame = population_frame(survey)
         if frame is not None and data.size:
             applied = weighting(data.groups, frame)
     except SolidataError as error:
-        problem_text = " ".join(p.text() for p in error.problems[:3])
+        frame_problems = error.problems
     pending = (
         Submission.objects.filter(survey=survey)
         .exclude(review_status=Submission.Review.APPROVED)
@@ -190,6 +197,6 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
         data=data,
         guard=guard,
         weighting=applied,
-        frame_problem=problem_text,
+        frame_problems=frame_problems,
         pending=pending,
     )

@@ -27,6 +27,7 @@ from solidata.core.stats.tables import Table, table_csv, table_records
 from solidata.web.accounts import rights
 from solidata.web.findings import services
 from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
+from solidata.web.findings.models import SamplingFrame
 from solidata.web.findings.presenters import VARIABLES, Names, shown, words
 from solidata.web.findings.selectors import (
     Dataset,
@@ -35,6 +36,8 @@ from solidata.web.findings.selectors import (
     surveys_with_findings,
 )
 from solidata.web.findings.workbench import Reader, bench
+from solidata.web.problems import shown_all
+from solidata.web.problems import text as problem_text
 from solidata.web.surveys.models import Survey
 
 
@@ -300,7 +303,7 @@ def workbench(page: Page) -> HttpResponse:
                 "survey": page.survey.slug,
                 "small_cells_hidden": not page.sees_small,
                 "min_cell": page.dataset.guard.min_count,
-                "problems": [p.text() for p in check.problems] if check else [],
+                "problems": [problem_text(p) for p in check.problems] if check else [],
                 "workbench": payload,
             },
             json_dumps_params={"ensure_ascii": False},
@@ -315,6 +318,7 @@ def workbench(page: Page) -> HttpResponse:
         page.context(
             bench=found,
             check=check,
+            check_problems=shown_all(check.problems) if check else [],
             definitions=[
                 (d.id, method.text(d.labels, page.names.lang) or d.id, d.rule)
                 for d in method.definitions
@@ -337,7 +341,12 @@ def workbench_check(page: Page) -> HttpResponse:
     return render(
         page.request,
         "findings/_check.html",
-        page.context(bench=found, check=check, rule=page.request.GET.get("rule", "")),
+        page.context(
+            bench=found,
+            check=check,
+            check_problems=shown_all(check.problems) if check else [],
+            rule=page.request.GET.get("rule", ""),
+        ),
     )
 
 
@@ -364,7 +373,7 @@ def workbench_save(page: Page) -> HttpResponse:
         )
     except SolidataError as error:
         for p in error.problems:
-            messages.error(page.request, p.text())
+            messages.error(page.request, problem_text(p))
         return redirect(back)
     messages.success(
         page.request,
@@ -395,7 +404,7 @@ def frame(page: Page) -> HttpResponse:
                 )
             except SolidataError as error:
                 for p in error.problems[:20]:
-                    messages.error(page.request, p.text())
+                    messages.error(page.request, problem_text(p))
             else:
                 messages.success(page.request, _("The sampling frame was imported."))
                 return redirect("findings:frame", page.survey.slug)
@@ -403,7 +412,7 @@ def frame(page: Page) -> HttpResponse:
         population = population_frame(page.survey)
     except SolidataError as error:
         population = None
-        messages.error(page.request, error.problems[0].text())
+        messages.error(page.request, problem_text(error.problems[0]))
     strata = []
     if population is not None:
         strata = [
@@ -422,6 +431,9 @@ def frame(page: Page) -> HttpResponse:
             population=population,
             strata=strata,
             frame_variables=[VARIABLES[v] for v in population.variables] if population else [],
+            frame_is_synthetic=SamplingFrame.objects.filter(
+                survey=page.survey, is_synthetic=True
+            ).exists(),
             form=form,
             section="frame",
         ),

@@ -24,13 +24,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from solidata.core.errors import Problem, SolidataError, problem
+from solidata.core.errors import SolidataError, problem
 from solidata.core.ingest import problems_csv
 from solidata.web.accounts.rights import can_review
 from solidata.web.imports.forms import FORMAT_LABELS, UploadForm
 from solidata.web.imports.models import ImportRun
 from solidata.web.imports.selectors import import_runs, surveys_importable
 from solidata.web.imports.services import ImportSummary, file_import, file_sha256
+from solidata.web.problems import from_stored, shown_all, translated
 from solidata.web.surveys.models import Survey
 
 PENDING = "imports.pending"
@@ -80,7 +81,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(request, "imports/upload.html", context)
     if int(request.META.get("CONTENT_LENGTH") or 0) > _limit() + 1_000_000:
         too_large = problem("file.too_large", size=request.META["CONTENT_LENGTH"], limit=_limit())
-        context.update(form=UploadForm(surveys=surveys), problems=[too_large])
+        context.update(form=UploadForm(surveys=surveys), problems=shown_all([too_large]))
         return render(request, "imports/upload.html", context, status=413)
     form = UploadForm(request.POST, request.FILES, surveys=surveys)
     context["form"] = form
@@ -99,7 +100,9 @@ def _preview(request: HttpRequest, form: UploadForm, context: dict[str, Any]) ->
     layout = form.cleaned_data["format"] or None
     name = _shown_name(uploaded.name or "")
     if uploaded.size > _limit():
-        context["problems"] = [problem("file.too_large", size=uploaded.size, limit=_limit())]
+        context["problems"] = shown_all(
+            [problem("file.too_large", size=uploaded.size, limit=_limit())]
+        )
         return render(request, "imports/upload.html", context, status=413)
     _clean_old_uploads()
     token = secrets.token_urlsafe(24)
@@ -113,7 +116,7 @@ def _preview(request: HttpRequest, form: UploadForm, context: dict[str, Any]) ->
         )
     except SolidataError as error:
         path.unlink(missing_ok=True)
-        context["problems"] = error.problems
+        context["problems"] = shown_all(error.problems)
         return render(request, "imports/upload.html", context, status=422)
     pending = request.session.get(PENDING, {})
     pending[token] = {
@@ -134,8 +137,8 @@ def _summary_context(summary: ImportSummary) -> dict[str, Any]:
     return {
         "summary": summary,
         "format_label": FORMAT_LABELS.get(summary.format, summary.format),
-        "errors": summary.errors,
-        "warnings": summary.warnings,
+        "errors": shown_all(summary.errors),
+        "warnings": shown_all(summary.warnings),
     }
 
 
@@ -160,7 +163,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         )
     except SolidataError as error:
         surveys = surveys_importable(request.user)
-        context = {**_upload_context(surveys), "problems": error.problems}
+        context = {**_upload_context(surveys), "problems": shown_all(error.problems)}
         context["form"] = UploadForm(surveys=surveys)
         return render(request, "imports/upload.html", context, status=422)
     finally:
@@ -182,7 +185,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if (login := _signed_in(request)) is not None:
         return login
     run = _run_for(request, pk)
-    problems = [_problem_of(p) for p in run.problems]
+    problems = shown_all(from_stored(p) for p in run.problems)
     return render(
         request,
         "imports/run.html",
@@ -201,20 +204,7 @@ def run_problems_csv(request: HttpRequest, pk: int) -> HttpResponse:
     if (login := _signed_in(request)) is not None:
         return login
     run = _run_for(request, pk)
-    text = problems_csv(_problem_of(p) for p in run.problems)
+    text = problems_csv(translated(from_stored(p)) for p in run.problems)
     response = HttpResponse(text.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="import-{run.pk}-problems.csv"'
     return response
-
-
-def _problem_of(data: dict[str, Any]) -> Problem:
-    return Problem(
-        code=data["code"],
-        message=data["message"],
-        hint=data["hint"],
-        severity=data.get("severity", "error"),
-        file=data.get("file"),
-        sheet=data.get("sheet"),
-        row=data.get("row"),
-        column=data.get("column"),
-    )

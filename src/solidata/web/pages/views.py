@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from babel import Locale, UnknownLocaleError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from solidata.core.method.model import TITLE_ENTRY
 from solidata.web.registry.selectors import registry_counts
 from solidata.web.surveys.selectors import reference_method
 
@@ -45,10 +47,24 @@ def glossary(request: HttpRequest) -> HttpResponse:
             "id": g.id,
             "term": method.text(g.terms, lang),
             "english": g.terms.get("en", ""),
-            "translations": {code: text for code, text in g.terms.items() if code != "en"},
+            "translations": [
+                (code, language_name(code, lang), text)
+                for code, text in g.terms.items()
+                if code != "en"
+            ],
             "working": "WORKING TRANSLATION" in (g.note or "").upper(),
             "note": g.note or "",
         }
         for g in method.glossary
+        if g.id != TITLE_ENTRY
     ]
-    return render(request, "pages/glossary.html", {"rows": rows, "method": method, "lang": lang})
+    context = {"rows": rows, "method": method, "title": method.title_in(lang), "lang": lang}
+    return render(request, "pages/glossary.html", context)
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of the language ``code`` in the language ``lang`` (Babel's CLDR data)."""
+    try:
+        return Locale.parse(code).get_language_name(lang) or code
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from solidata.web.registry.models import Country, Organisation
@@ -50,6 +51,12 @@ class Survey(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     description = models.TextField(_("description"), blank=True)
+    titles = models.JSONField(
+        _("title in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('The title in each other language, by language code: {"mn": "…"}.'),
+    )
     is_synthetic = models.BooleanField(_("synthetic demonstration data"), default=False)
 
     class Meta:
@@ -66,7 +73,14 @@ class Survey(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.local_title
+
+    @property
+    def local_title(self) -> str:
+        """The title in the language of the current request, else as written."""
+        lang = (get_language() or "").split("-")[0]
+        titles = self.titles if isinstance(self.titles, dict) else {}
+        return str(titles.get(lang) or self.title)
 
 
 class Submission(models.Model):

@@ -89,7 +89,10 @@ def profile_of(method: Method, record: dict[str, Any], lang: str) -> Profile:
                 clauses=list(got.get("clauses", [])),
             )
         )
-    resources = {(r.target, method.text(r.texts, lang)): r.resource for r in method.recommendations}
+    resources = {
+        (r.target, method.text(r.texts, lang)): method.text(r.resources, lang)
+        for r in method.recommendations
+    }
     recommendations = []
     for rec in record.get("recommendations", []):
         target = method.dimension(rec["target"]) or method.indicator(rec["target"])
@@ -103,7 +106,7 @@ def profile_of(method: Method, record: dict[str, Any], lang: str) -> Profile:
             )
         )
     return Profile(
-        method_title=method.title,
+        method_title=method.title_in(lang),
         method_version=method.version,
         dimensions=dims,
         definitions=definitions,

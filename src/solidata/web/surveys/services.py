@@ -64,6 +64,7 @@ def survey_ensure_demo(*, slug: str, method: MethodVersion) -> Survey:
         slug=slug,
         defaults={
             "title": "Synthetic demo: SSE self-assessment, Mongolia",
+            "titles": {"mn": "Зохиомол жишээ: өөрийн үнэлгээ, Монгол"},
             "country_id": "MN",
             "method": method,
             "period_start": datetime.date(2023, 3, 1),
