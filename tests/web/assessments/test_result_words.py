@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from solidata.core.method import Method, bundled_method_path, read_method
-from solidata.web.assessments.result_view import ClauseExplainer, change_rows, level_bands
+from solidata.web.assessments.result_view import change_rows, level_bands
+from solidata.web.surveys.wording import ClauseExplainer
 
 
 @cache
