@@ -107,7 +107,10 @@ def tour(browser: Any, live_server: Any, language: str, people: Any, run: int) -
     page.set_default_timeout(15_000)
     site = Survey(page, live_server.url, language)
 
-    for path in ["/", "/glossary/", "/organisations/", "/sign-in/"]:
+    site.visit("/")
+    page.click(".menu summary")
+    site.check("the menu, open")
+    for path in ["/glossary/", "/organisations/", "/organisations/?q=НӨХӨРЛӨЛ", "/sign-in/"]:
         site.visit(path)
     site.visit("/no-such-page/", status=404)
     profile = page.goto(live_server.url + "/organisations/")
@@ -132,6 +135,9 @@ def tour(browser: Any, live_server: Any, language: str, people: Any, run: int) -
     site.visit("/findings/")
     for part in findings:
         site.visit(f"/findings/mn-demo/{part}")
+    site.visit("/findings/mn-demo/workbench/")
+    page.click("#rule-codes summary")
+    site.check("the workbench's codes, open")
     site.visit("/imports/")
     site.visit(f"/imports/runs/{run}/")
     assert page.locator("table.problems tbody tr").count() == 1
