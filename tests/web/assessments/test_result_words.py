@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
+import pytest
+from django.utils import translation
+
 from solidata.core.method import Method, bundled_method_path, read_method
-from solidata.web.assessments.result_view import ClauseExplainer, change_rows, level_bands
+from solidata.web.assessments.result_view import change_rows, level_bands
+from solidata.web.surveys.wording import ClauseExplainer
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """In English whatever language an earlier test's request left active in this thread."""
+    with translation.override("en"):
+        yield
 
 
 @cache

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from solidata.core.form import FilledForm, Issue, Step, selected
 from solidata.core.method import Method, Question
+from solidata.web.surveys.wording import answer_text
 
 # Radio buttons up to this many answers; a drop-down above it (or with appearance "minimal").
 MAX_RADIOS = 12
@@ -152,14 +153,6 @@ def posted_answers(step: Step, data: QueryDict) -> dict[str, str]:
         else:
             out[q.name] = data.get(q.name, "")
     return out
-
-
-def answer_text(method: Method, question: Question, value: str, lang: str) -> str:
-    """An answer as the check page shows it: choice labels instead of choice names."""
-    if not question.is_select:
-        return value
-    labels = {c.name: method.text(c.labels, lang) or c.name for c in method.choice_list(question)}
-    return ", ".join(labels.get(v, v) for v in value.split())
 
 
 @dataclass(frozen=True)

@@ -8,30 +8,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from solidata.core.expressions import parse
-from solidata.core.expressions.syntax import (
-    Binary,
-    Call,
-    Expression,
-    Node,
-    Number,
-    Paren,
-    Ref,
-    String,
-)
 from solidata.core.method import Method
 from solidata.core.stats.benchmarks import PeerBenchmark
-from solidata.web.assessments.form_view import answer_text
 from solidata.web.registry.models import AdminArea, Country, EntityType
+from solidata.web.surveys.wording import ClauseExplainer, number_text
 
-_FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">", "=": "=", "!=": "!="}
-
-
-def _n(value: float | None, digits: int = 0) -> str:
-    return "" if value is None else number_format(round(value, digits), digits)
+_n = number_text
 
 
 @dataclass(frozen=True)
@@ -183,96 +167,6 @@ def _dimension_words(
                 text = _("%(diff)s points below the national average (%(mean)s).")
             parts.append(text % {"diff": _n(abs(diff)), "mean": _n(mean)})
     return " ".join(parts)
-
-
-class ClauseExplainer:
-    """A definition clause such as ``score('P2') >= 50`` in words, with the entity's own value."""
-
-    def __init__(
-        self, method: Method, record: Mapping[str, Any], answers: Mapping[str, str], lang: str
-    ) -> None:
-        self.method = method
-        self.record = record
-        self.answers = answers
-        self.lang = lang
-
-    def explain(self, text: str) -> str:
-        try:
-            expression = parse(text)
-        except Exception:  # a clause the parser refuses is shown as written
-            return text
-        return self.node(expression, expression.root) or text
-
-    def node(self, expr: Expression, node: Node) -> str | None:
-        if isinstance(node, Paren):
-            return self.node(expr, node.inner)
-        if isinstance(node, Binary) and node.op in ("and", "or"):
-            a, b = self.node(expr, node.left), self.node(expr, node.right)
-            if a is None or b is None:
-                return None
-            if node.op == "and":
-                return _("%(a)s, and %(b)s") % {"a": a, "b": b}
-            return _("either %(a)s, or %(b)s") % {"a": a, "b": b}
-        if isinstance(node, Call) and node.name == "not":
-            inner = self.node(expr, node.args[0])
-            return None if inner is None else _("not: %(a)s") % {"a": inner}
-        if isinstance(node, Binary) and node.op in _FLIP:
-            left, right, op = node.left, node.right, node.op
-            if isinstance(left, Number | String):
-                left, right, op = right, left, _FLIP[op]
-            subject = self.subject(left)
-            if subject is None or not isinstance(right, Number | String):
-                return None
-            name, yours = subject
-            target = self.literal(left, right)
-            sentence = {
-                ">=": _("%(subject)s is at least %(target)s"),
-                ">": _("%(subject)s is more than %(target)s"),
-                "<=": _("%(subject)s is at most %(target)s"),
-                "<": _("%(subject)s is less than %(target)s"),
-                "=": _("%(subject)s is “%(target)s”"),
-                "!=": _("%(subject)s is not “%(target)s”"),
-            }[op] % {"subject": name, "target": target}
-            return _("%(sentence)s (yours: %(value)s)") % {"sentence": sentence, "value": yours}
-        return None
-
-    def subject(self, node: Node) -> tuple[str, str] | None:
-        """The compared thing's name and the entity's value, for a score or an answer."""
-        m = self.method
-        if isinstance(node, Call) and node.name == "score" and isinstance(node.args[0], String):
-            ident = node.args[0].value
-            target = m.dimension(ident) or m.indicator(ident)
-            label = m.text(target.labels, self.lang) if target else ident
-            got = (self.record.get("dimensions", {}).get(ident)) or (
-                self.record.get("indicators", {}).get(ident, {})
-            )
-            value = got.get("score")
-            shown = _n(value) if value is not None else _("no score")
-            return _("the score for “%(name)s”") % {"name": label}, shown
-        if isinstance(node, Ref):
-            question = m.question(node.name)
-            if question is None:
-                return None
-            raw = self.answers.get(node.name, "")
-            shown = answer_text(m, question, raw, self.lang) if raw else _("no answer")
-            label = m.text(question.labels, self.lang) or node.name
-            return _("the answer to “%(question)s”") % {"question": label}, shown
-        if isinstance(node, Binary) and node.op == "+":
-            a, b = self.subject(node.left), self.subject(node.right)
-            if a is None or b is None:
-                return None
-            both = _("%(a)s plus %(b)s") % {"a": a[0], "b": b[0]}
-            return both, f"{a[1]} + {b[1]}"
-        return None
-
-    def literal(self, subject: Node, node: Number | String) -> str:
-        if isinstance(node, Number):
-            return _n(node.value, 0 if float(node.value).is_integer() else 2)
-        if isinstance(subject, Ref):
-            question = self.method.question(subject.name)
-            if question is not None and question.is_select:
-                return answer_text(self.method, question, node.value, self.lang)
-        return node.value
 
 
 def result_view(

@@ -29,6 +29,7 @@ from solidata.web.findings import services
 from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
 from solidata.web.findings.models import SamplingFrame
 from solidata.web.findings.presenters import VARIABLES, Names, shown, words
+from solidata.web.findings.rule_codes import rule_codes
 from solidata.web.findings.selectors import (
     Dataset,
     population_frame,
@@ -327,6 +328,7 @@ def workbench(page: Page) -> HttpResponse:
             b=page.request.GET.get("b", ""),
             rule=page.request.GET.get("rule", ""),
             save_form=save,
+            codes=rule_codes(method, page.names.lang, answers_allowed=page.sees_small),
             section="workbench",
         ),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -21,6 +22,23 @@ def organisations_public() -> QuerySet[Organisation]:
     return Organisation.objects.filter(consent_public=True).select_related(
         "legal_form", "entity_type", "admin_area", "sector"
     )
+
+
+def search_key(text: str) -> str:
+    """``text`` as the directory search compares it: Unicode case-folded (Cyrillic too, which
+    SQLite's LIKE and lower() leave alone), compatibility-normalised, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def organisations_named(orgs: QuerySet[Organisation], query: str) -> list[int]:
+    """The ids of ``orgs`` whose name contains ``query`` in any case, in name order.
+
+    The match runs in Python over (id, name) pairs so that it is the same on SQLite and
+    PostgreSQL whatever the database's collation; a page then loads only its own rows.
+    """
+    needle = search_key(query)
+    pairs = orgs.order_by("name", "pk").values_list("pk", "name")
+    return [pk for pk, name in pairs if needle in search_key(name)]
 
 
 def registry_counts() -> RegistryCounts:

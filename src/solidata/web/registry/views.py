@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from solidata.web.registry.models import AdminArea, EntityType, Organisation
-from solidata.web.registry.selectors import organisations_public
+from solidata.web.registry.selectors import organisations_named, organisations_public
 from solidata.web.surveys.presenters import profile_of
 from solidata.web.surveys.score_records import score_record
 from solidata.web.surveys.selectors import (
@@ -27,14 +27,21 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         orgs = orgs.filter(entity_type_id=entity_type)
     if area:
         orgs = orgs.filter(admin_area_id=area)
-    page = Paginator(orgs.order_by("name"), 30).get_page(request.GET.get("page"))
-    scores = published_scores([o for o in page if o.consent_results_public])
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        page = Paginator(organisations_named(orgs, query), 30).get_page(request.GET.get("page"))
+        found = orgs.in_bulk(list(page.object_list))
+        listed = [found[pk] for pk in page.object_list]
+    else:
+        page = Paginator(orgs.order_by("name"), 30).get_page(request.GET.get("page"))
+        listed = list(page)
+    scores = published_scores([o for o in listed if o.consent_results_public])
     method = reference_method()
     lang = (get_language() or "en").split("-")[0]
     principles = [d for d in method.dimensions if d.kind in ("purpose", "principle")]
     rows = [
         (o, [scores.get(o.pk, {}).get(d.id) for d in principles] if o.pk in scores else None)
-        for o in page
+        for o in listed
     ]
     return render(
         request,
@@ -47,6 +54,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "areas": AdminArea.objects.filter(country_id="MN"),
             "selected_type": entity_type,
             "selected_area": area,
+            "query": query,
         },
     )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from solidata.core.method import Method
+from solidata.web.surveys.wording import ClauseExplainer
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ def profile_of(method: Method, record: dict[str, Any], lang: str) -> Profile:
                 indicators=indicators,
             )
         )
+    # The rule in words without the answers behind it: this profile may be public.
+    explainer = ClauseExplainer(method, None, None, lang)
     definitions = []
     for definition in method.definitions:
         got = record.get("definitions", {}).get(definition.id, {})
@@ -86,7 +89,9 @@ def profile_of(method: Method, record: dict[str, Any], lang: str) -> Profile:
                 label=method.text(definition.labels, lang) or definition.id,
                 description=method.text(definition.descriptions, lang),
                 result=got.get("result", "undetermined"),
-                clauses=list(got.get("clauses", [])),
+                clauses=[
+                    {**c, "words": explainer.explain(c["text"])} for c in got.get("clauses", [])
+                ],
             )
         )
     resources = {
