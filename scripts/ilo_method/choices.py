@@ -1,8 +1,12 @@
 """The choices sheet of the bundled ILO 2022 method: answer lists with their scores.
 
-``score`` runs from 0 to 1; ``None`` (a blank cell) means "not scored", e.g. "Don't know", which
-then counts as a missing answer rather than a low one. For select_multiple lists the chosen scores
-are summed and capped at 1, so a score of 0.25 means "four of these practices give the full score".
+``score`` runs from 0 to 1; ``None`` (a blank cell) means "not scored": the answer counts as
+missing. Since version 2026.2 "Don't know" scores 0 in every scored list: each question asks about a
+fact the organisation's leaders can check, and a missing answer leaves the other answers to carry
+the dimension, so an unscored "Don't know" raised the score above the honest "no". It stays blank
+only in the unscored profile lists (income band, surplus). For select_multiple lists the chosen
+scores are summed and capped at 1, so a score of 0.25 means "four of these practices give the full
+score".
 
 The profile lists (legal form, aimag, sector) are not typed here: they are generated from the
 reference tables shipped with Solidata, so their choice names are the same codes the registry uses
@@ -24,7 +28,10 @@ class Choice:
     score: float | None = None
 
 
-DK = Choice("dont_know", "Don't know", "Мэдэхгүй")
+# "Don't know" in a scored list: 0, never more than the honest "no" (see the module docstring).
+DK = Choice("dont_know", "Don't know", "Мэдэхгүй", 0)
+# "Don't know" in an unscored list (the income band, whether there was a surplus).
+DK_UNSCORED = Choice("dont_know", "Don't know", "Мэдэхгүй")
 NONE_OF = Choice("none", "None of these", "Эдгээрийн аль нь ч биш", 0)
 OTHER = Choice("other", "Other", "Бусад")
 
@@ -61,7 +68,8 @@ CHOICES: dict[str, list[Choice]] = {
         Choice("staff", "Employee", "Ажилтан"),
         OTHER,
     ],
-    "gender": [Choice("woman", "A woman", "Эмэгтэй"), Choice("man", "A man", "Эрэгтэй")],
+    # Scored since 2026.2 (V2_WOMEN_BOARD): women's part in leadership, not a judgement of men.
+    "gender": [Choice("woman", "A woman", "Эмэгтэй", 1), Choice("man", "A man", "Эрэгтэй", 0)],
     "income_band": [
         Choice("none", "No income", "Орлого ороогүй"),
         Choice("lt10m", "Less than 10 million ₮", "10 сая төгрөгөөс бага"),
@@ -69,7 +77,7 @@ CHOICES: dict[str, list[Choice]] = {
         Choice("m50_200", "50 to 200 million ₮", "50-200 сая төгрөг"),
         Choice("m200_1000", "200 million to 1 billion ₮", "200 сая - 1 тэрбум төгрөг"),
         Choice("gt1000", "More than 1 billion ₮", "1 тэрбум төгрөгөөс их"),
-        DK,
+        DK_UNSCORED,
     ],
     "income_source": [
         Choice("sales", "Selling goods or services", "Бараа, үйлчилгээ борлуулсан орлого"),
@@ -153,12 +161,57 @@ CHOICES: dict[str, list[Choice]] = {
             0.5,
         ),
         Choice("closed", "Nobody new can join", "Шинээр хэн ч элсэх боломжгүй", 0),
+        DK,
+    ],
+    # Entities without members (a foundation, an NGO without members): who may take part.
+    "access": [
         Choice(
-            "no_members",
-            "We have no members (e.g. a foundation)",
-            "Манайд гишүүн байхгүй (жишээ нь сан)",
+            "open",
+            "Anyone who needs our services or shares our aims",
+            "Бидний үйлчилгээ хэрэгтэй, эсвэл зорилгыг маань хуваалцсан хэн ч",
+            1,
+        ),
+        Choice(
+            "target_group",
+            "A group of people named in our charter (e.g. children with disabilities in our soum)",
+            "Дүрэмд заасан бүлгийн хүмүүс (жишээ нь манай сумын хөгжлийн бэрхшээлтэй хүүхдүүд)",
+            1,
+        ),
+        Choice(
+            "chosen",
+            "Only people the founders or leaders pick (relatives, friends)",
+            "Зөвхөн үүсгэн байгуулагч, удирдлагын сонгосон хүмүүс (төрөл садан, найз нөхөд)",
+            0,
         ),
         DK,
+    ],
+    "voluntary": [
+        Choice(
+            "volunteers",
+            "Volunteers gave their time without pay",
+            "Сайн дурынхан цалин хөлсгүйгээр цаг заваа зориулсан",
+            0.34,
+        ),
+        Choice(
+            "self_help",
+            "The people we serve helped to run activities themselves (e.g. community work days)",
+            "Бидний үйлчилдэг хүмүүс үйл ажиллагаанд өөрсдөө гар бие оролцсон "
+            "(жишээ нь нийтийн ажлын өдөр)",
+            0.34,
+        ),
+        Choice(
+            "donations",
+            "People or local businesses gave money, goods or land of their own accord",
+            "Иргэд, орон нутгийн аж ахуйн нэгжүүд сайн дураараа мөнгө, эд зүйл, газар хандивласан",
+            0.34,
+        ),
+        Choice(
+            "pooling",
+            "Worked with other families or organisations as equals, pooling resources",
+            "Бусад өрх, байгууллагатай тэгш эрхтэйгээр нөөцөө нэгтгэн хамтран ажилласан",
+            0.34,
+        ),
+        NONE_OF,
     ],
     "refusal": [
         Choice("no_refusal", "No, we turned nobody down", "Үгүй, хэнээс ч татгалзаагүй", 1),
@@ -206,14 +259,14 @@ CHOICES: dict[str, list[Choice]] = {
         Choice("selling", "Sold products together", "Бүтээгдэхүүнээ хамтдаа борлуулсан", 0.34),
         Choice(
             "emergency",
-            "Helped members in hard times (dzud, illness, fire)",
-            "Хүнд үед гишүүддээ тусалсан (зуд, өвчин, гал түймэр)",
+            "Helped one another in hard times (dzud, illness, fire)",
+            "Хүнд үед бие биедээ тусалсан (зуд, өвчин, гал түймэр)",
             0.34,
         ),
         Choice(
             "lending",
-            "Saved or lent money among members",
-            "Гишүүд хоорондоо мөнгө хадгалж, зээлдүүлсэн",
+            "Saved money together and lent it to one another",
+            "Хамтдаа мөнгө хуримтлуулж, бие биедээ зээлдүүлсэн",
             0.34,
         ),
         Choice(
@@ -224,7 +277,7 @@ CHOICES: dict[str, list[Choice]] = {
         ),
         NONE_OF,
     ],
-    # --- P2 democratic governance, V4 self-governance --------------------------------------------
+    # --- P2 democratic and/or participatory governance, V4 self-governance ----------------------
     "vote": [
         Choice("one_member", "One member, one vote", "Нэг гишүүн - нэг санал", 1),
         Choice(
@@ -271,6 +324,73 @@ CHOICES: dict[str, list[Choice]] = {
         ),
         NONE_OF,
     ],
+    # Participatory governance (all entities, with or without members).
+    "stakeholders": [
+        Choice(
+            "members",
+            "Members, or representatives they elect",
+            "Гишүүд, эсвэл тэдний сонгосон төлөөлөгчид",
+            0.5,
+        ),
+        Choice(
+            "served",
+            "The people the organisation serves (beneficiaries, users), if they are not members",
+            "Байгууллагын үйлчилдэг хүмүүс (ашиг хүртэгчид, хэрэглэгчид), гишүүн биш бол",
+            0.5,
+        ),
+        Choice("workers", "Workers or volunteers", "Ажилчид эсвэл сайн дурынхан", 0.25),
+        Choice(
+            "community",
+            "The local community (residents, elders, the people of the bagh)",
+            "Нутгийн иргэд (оршин суугчид, ахмадууд, багийн иргэд)",
+            0.25,
+        ),
+        Choice(
+            "none",
+            "None of these: the founders, owners or director decide alone",
+            "Эдгээрийн аль нь ч биш: үүсгэн байгуулагч, эзэмшигч эсвэл захирал дангаараа шийддэг",
+            0,
+        ),
+    ],
+    "consulted": [
+        Choice(
+            "meeting",
+            "Open meetings where they could speak (a general assembly counts)",
+            "Тэд үгээ хэлэх боломжтой нээлттэй хурал, уулзалт (нийт хурал орно)",
+            0.34,
+        ),
+        Choice(
+            "survey",
+            "A survey, interviews or visits to ask their views",
+            "Санал асуулга, ярилцлага, айлчлалаар санал бодлыг нь асуусан",
+            0.34,
+        ),
+        Choice(
+            "feedback",
+            "A way to make suggestions or complaints that gets an answer (a box, a phone line, "
+            "a group chat)",
+            "Санал, гомдол хүлээн авч, хариу өгдөг арга (хайрцаг, утас, групп чат)",
+            0.34,
+        ),
+        Choice(
+            "council",
+            "An advisory council of the people served, workers or residents",
+            "Үйлчлүүлэгч, ажилчид эсвэл оршин суугчдын зөвлөх зөвлөл",
+            0.34,
+        ),
+        NONE_OF,
+    ],
+    "report_back": [
+        Choice(
+            "regularly",
+            "Yes, every year or more often",
+            "Тийм, жил бүр эсвэл түүнээс олон удаа",
+            1,
+        ),
+        Choice("asked", "Only when someone asked", "Зөвхөн хэн нэгэн асуусан үед", 0.5),
+        Choice("no", "No", "Үгүй", 0),
+        DK,
+    ],
     "control": [
         Choice("elected", "Yes, elected by the members", "Тийм, гишүүд сонгосон", 1),
         Choice(
@@ -308,6 +428,12 @@ CHOICES: dict[str, list[Choice]] = {
             "The board that the members elected",
             "Гишүүдийн сонгосон удирдах зөвлөл",
             1,
+        ),
+        Choice(
+            "board_self",
+            "The board itself, as the charter says (e.g. a foundation's board of trustees)",
+            "Удирдах зөвлөл өөрөө, дүрмийн дагуу (жишээ нь сангийн удирдах зөвлөл)",
+            0.75,
         ),
         Choice(
             "founders",
@@ -367,7 +493,7 @@ CHOICES: dict[str, list[Choice]] = {
             "No, we broke even or made a loss",
             "Үгүй, орлого зардлаа нөхсөн эсвэл алдагдалтай",
         ),
-        DK,
+        DK_UNSCORED,
     ],
     "profit_rule": [
         Choice(
@@ -410,7 +536,48 @@ CHOICES: dict[str, list[Choice]] = {
         ),
         DK,
     ],
-    # --- V6 decent work and livelihoods, V2 equality ---------------------------------------------
+    # --- V6 attainment of decent work and livelihoods, V2 equality and fairness -----------------
+    # Questions about a harm (child or forced labour): "No" is the good answer.
+    "no_yes_dk": [Choice("no", "No", "Үгүй", 1), Choice("yes", "Yes", "Тийм", 0), DK],
+    "family_work": [
+        Choice("no", "No", "Үгүй", 1),
+        Choice("sometimes", "Yes, now and then", "Тийм, хааяа", 0.5),
+        Choice("regularly", "Yes, regularly", "Тийм, байнга", 0),
+        DK,
+    ],
+    "safety": [
+        Choice(
+            "training",
+            "Trained them to work safely",
+            "Аюулгүй ажиллах сургалтад хамруулсан",
+            0.25,
+        ),
+        Choice(
+            "equipment",
+            "Gave protective clothing and equipment free of charge",
+            "Хамгаалалтын хувцас, хэрэгслийг үнэ төлбөргүй олгосон",
+            0.25,
+        ),
+        Choice(
+            "first_aid",
+            "Kept a first-aid kit, with someone trained to use it",
+            "Анхны тусламжийн хэрэгсэлтэй, түүнийг хэрэглэж чадах хүнтэй байсан",
+            0.25,
+        ),
+        Choice(
+            "risks",
+            "Checked the workplace for dangers and removed them",
+            "Ажлын байрны аюулыг шалгаж, арилгасан",
+            0.25,
+        ),
+        Choice(
+            "accidents",
+            "Recorded accidents and what was done about them",
+            "Осол, гэмтлийг бүртгэж, авсан арга хэмжээгээ тэмдэглэсэн",
+            0.25,
+        ),
+        NONE_OF,
+    ],
     "wage": [
         Choice("all", "Yes, all of them", "Тийм, бүгд", 1),
         Choice("most", "Most of them", "Ихэнх нь", 0.5),
@@ -685,6 +852,16 @@ CHOICES: dict[str, list[Choice]] = {
     # --- AS aspirations ----------------------------------------------------------------------
     "registered": [
         Choice("yes", "Yes", "Тийм", 1),
+        # Pasture user groups and community нөхөрлөл under a contract with the soum governor are
+        # formal in law without being in the state registry (Law on Environmental Protection).
+        Choice(
+            "governor",
+            "Not in the state registry, but recognised by the soum governor (a contract or a "
+            "decision, e.g. a pasture user group or a community нөхөрлөл)",
+            "Улсын бүртгэлд бүртгэлгүй, гэхдээ сумын Засаг дарга гэрээ эсвэл захирамжаар хүлээн "
+            "зөвшөөрсөн (жишээ нь бэлчээр ашиглагчдын бүлэг, нутгийн иргэдийн нөхөрлөл)",
+            1,
+        ),
         Choice("in_progress", "Registration is under way", "Бүртгүүлж байгаа", 0.5),
         Choice("no", "No", "Үгүй", 0),
         DK,

@@ -2,8 +2,10 @@
 
 Groups are pages (``field-list``); questions that only make sense for some entities carry a
 ``relevant`` (no surplus questions without a surplus, no worker questions without paid workers, no
-board questions without a board). Questions that other questions depend on are required; the others
-are optional, and most choice lists offer "Don't know", which is left out of the score.
+board questions without a board, no member questions without members: a foundation is asked about
+the participation of the people it serves instead). Questions that other questions depend on are
+required; the others are optional. Most choice lists offer "Don't know", which scores as "no" (see
+``choices``).
 """
 
 from __future__ import annotations
@@ -84,7 +86,11 @@ ALL_EN = " (choose all that apply)"
 ALL_MN = " (тохирох бүгдийг сонгоно уу)"
 
 NO_INCOME = "${income_band} != 'none'"
-HAS_MEMBERS = "${join_open} != 'no_members'"
+# The member counts are required, so this gate is always decided: 0 members is a foundation or an
+# NGO without members, which is asked about participation instead of member democracy.
+HAS_MEMBERS = "${members_women} + ${members_men} > 0"
+NO_MEMBERS = "${members_women} + ${members_men} = 0"
+ASSEMBLY = f"{HAS_MEMBERS} and ${{assembly_held}} = 'yes'"
 HAS_SURPLUS = "${had_surplus} = 'yes'"
 HAS_BOARD = "${has_board} = 'yes'"
 
@@ -95,14 +101,17 @@ INTRO = [
         "intro_note",
         "This self-assessment asks how your organisation works: who can join, how decisions are "
         "made, how money is used, and how you care for people and nature. Answer for the last 12 "
-        "months. If you do not know an answer, choose “Don't know” or leave it empty. There are no "
-        "right or wrong answers: the results help your organisation and those who support it see "
-        "its strengths and what to improve.",
+        "months. The questions ask about facts your leaders can check in the charter, the minutes "
+        "or the books: if you do not know, ask them. “Don't know” counts as “no” in the scores. "
+        "There are no right or wrong answers: the results help your organisation and those who "
+        "support it see its strengths and what to improve.",
         "Энэ асуулгаар танай байгууллага хэрхэн ажилладгийг өөрсдөө үнэлнэ: хэн гишүүн болж болох, "
         "шийдвэрийг хэрхэн гаргадаг, мөнгийг хэрхэн зарцуулдаг, хүн ба байгальд хэрхэн анхаардаг. "
-        "Сүүлийн 12 сарын байдлаар хариулна уу. Мэдэхгүй бол «Мэдэхгүй» гэснийг сонгох, эсвэл "
-        "хоосон үлдээнэ үү. Зөв буруу хариулт гэж үгүй: үр дүн нь танай байгууллага болон түүнийг "
-        "дэмжигчдэд давуу тал, сайжруулах зүйлээ олж харахад тусална.",
+        "Сүүлийн 12 сарын байдлаар хариулна уу. Асуултууд нь удирдлагын дүрэм, хурлын тэмдэглэл, "
+        "санхүүгийн бүртгэлээс шалгаж болох баримтын тухай: мэдэхгүй бол тэднээс асуугаарай. "
+        "«Мэдэхгүй» гэсэн хариултыг оноонд «үгүй» гэж тооцно. Зөв буруу хариулт гэж үгүй: үр дүн "
+        "нь танай байгууллага болон түүнийг дэмжигчдэд давуу тал, сайжруулах зүйлээ олж харахад "
+        "тусална.",
     ),
     q(
         "integer",
@@ -188,9 +197,9 @@ PROFILE = [
         "Гишүүдийн хэд нь эмэгтэй вэ?",
         PEOPLE,
         hint_en="Count people. For a union, count the people in your member organisations "
-        "as far as you know.",
+        "as far as you know. 0 if the organisation has no members (e.g. a foundation).",
         hint_mn="Хүний тоогоор тоолно уу. Холбоо бол гишүүн байгууллагуудынхаа хүмүүсийг "
-        "мэдэх хэрээрээ тоолно уу.",
+        "мэдэх хэрээрээ тоолно уу. Байгууллага гишүүнгүй бол (жишээ нь сан) 0.",
         required=True,
     ),
     q(
@@ -199,6 +208,8 @@ PROFILE = [
         "How many members are men?",
         "Гишүүдийн хэд нь эрэгтэй вэ?",
         PEOPLE,
+        hint_en="0 if the organisation has no members.",
+        hint_mn="Байгууллага гишүүнгүй бол 0.",
         required=True,
     ),
     q(
@@ -261,12 +272,24 @@ PURPOSE = [
 ]
 
 MEMBERSHIP = [
-    group("membership", "Membership and mutual help", "Гишүүнчлэл ба харилцан туслалцаа"),
+    group(
+        "membership",
+        "Voluntary cooperation and mutual aid",
+        "Сайн дурын хамтын ажиллагаа, харилцан туслалцаа",
+    ),
     q(
         "select_one join",
         "join_open",
         "Who can become a member?",
         "Хэн гишүүн болж болох вэ?",
+        relevant=HAS_MEMBERS,
+    ),
+    q(
+        "select_one access",
+        "open_participation",
+        "Who can take part in your activities or benefit from them?",
+        "Танай үйл ажиллагаанд хэн оролцож, үр шимийг нь хүртэж болох вэ?",
+        relevant=NO_MEMBERS,
     ),
     q(
         "select_one refusal",
@@ -285,8 +308,18 @@ MEMBERSHIP = [
     q(
         "select_multiple aid",
         "mutual_aid",
-        "How did members help each other through the organisation in the last 12 months?" + ALL_EN,
-        "Сүүлийн 12 сард гишүүд байгууллагаараа дамжуулан бие биедээ хэрхэн тусалсан бэ?" + ALL_MN,
+        "How did people help each other through the organisation in the last 12 months?" + ALL_EN,
+        "Сүүлийн 12 сард хүмүүс байгууллагаараа дамжуулан бие биедээ хэрхэн тусалсан бэ?" + ALL_MN,
+        NONE_ALONE,
+        hint_en="Members, volunteers and the people you serve alike.",
+        hint_mn="Гишүүд, сайн дурынхан, үйлчлүүлэгчид бүгд хамаарна.",
+    ),
+    q(
+        "select_multiple voluntary",
+        "voluntary_work",
+        "In the last 12 months, how did people take part in your work of their own free will?"
+        + ALL_EN,
+        "Сүүлийн 12 сард хүмүүс танай ажилд өөрсдийн сайн дураар хэрхэн оролцсон бэ?" + ALL_MN,
         NONE_ALONE,
     ),
     END,
@@ -299,6 +332,7 @@ GOVERNANCE = [
         "voting_rule",
         "When members vote, how are the votes counted?",
         "Гишүүд санал өгөхдөө саналыг хэрхэн тоолдог вэ?",
+        relevant=HAS_MEMBERS,
     ),
     q(
         "select_one yes_no_dk",
@@ -306,6 +340,7 @@ GOVERNANCE = [
         "Did the members meet in a general assembly in the last 12 months?",
         "Сүүлийн 12 сард гишүүдийн нийт хурал болсон уу?",
         required=True,
+        relevant=HAS_MEMBERS,
     ),
     q(
         "integer",
@@ -319,7 +354,19 @@ GOVERNANCE = [
         ),
         hint_en="Count those who came in person and those who voted through a proxy.",
         hint_mn="Биечлэн ирсэн болон итгэмжлэлээр санал өгсөн гишүүдийг тоолно уу.",
-        relevant="${assembly_held} = 'yes'",
+        relevant=ASSEMBLY,
+    ),
+    q(
+        "integer",
+        "assembly_women",
+        "How many of them were women?",
+        "Тэдний хэд нь эмэгтэй байсан бэ?",
+        Check(
+            ". >= 0 and . <= ${assembly_attendees}",
+            "This cannot be more than the number who took part.",
+            "Оролцогчдын тооноос их байж болохгүй.",
+        ),
+        relevant=ASSEMBLY,
     ),
     q(
         "select_multiple say",
@@ -327,12 +374,41 @@ GOVERNANCE = [
         "Which of these do the members decide, at the general assembly or by a vote?" + ALL_EN,
         "Дараахаас алийг нь гишүүд нийт хурлаар эсвэл санал хураалтаар шийддэг вэ?" + ALL_MN,
         NONE_ALONE,
+        relevant=HAS_MEMBERS,
+    ),
+    q(
+        "select_multiple stakeholders",
+        "stakeholder_seats",
+        "Who has a seat or a vote where the main decisions are taken (the board, a council or "
+        "the general assembly)?" + ALL_EN,
+        "Гол шийдвэр гаргадаг газарт (удирдах зөвлөл, зөвлөл эсвэл нийт хурал) хэн суудалтай, "
+        "эсвэл санал өгөх эрхтэй вэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_multiple consulted",
+        "stakeholder_consulted",
+        "In the last 12 months, how did you ask the people you serve, your workers or the "
+        "community for their views before important decisions?" + ALL_EN,
+        "Сүүлийн 12 сард чухал шийдвэр гаргахаасаа өмнө үйлчлүүлэгчид, ажилчид эсвэл нутгийн "
+        "иргэдээсээ санал бодлыг нь хэрхэн асуусан бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_one report_back",
+        "stakeholder_report",
+        "Did you tell the people you serve, your workers and the community what was decided and "
+        "how the money was used?",
+        "Юу шийдсэн, мөнгийг хэрхэн зарцуулснаа үйлчлүүлэгчид, ажилчид, нутгийн иргэддээ "
+        "мэдээлсэн үү?",
     ),
     q(
         "select_one yes_no",
         "has_board",
-        "Is there a board or council that runs the organisation between general assemblies?",
-        "Нийт хурлын хооронд байгууллагыг удирддаг удирдах зөвлөл байдаг уу?",
+        "Is there a board or council that runs the organisation (between general assemblies, if "
+        "you hold them)?",
+        "Байгууллагыг удирддаг удирдах зөвлөл (нийт хурал хийдэг бол хурал хоорондын хугацаанд) "
+        "байдаг уу?",
         required=True,
     ),
     q(
@@ -379,6 +455,7 @@ GOVERNANCE = [
         "of years since the organisation was founded.",
         hint_mn="Энэ жил бол 0. Удирдлагыг гишүүд хэзээ ч сонгож байгаагүй бол байгууллага "
         "байгуулагдсанаас хойш хэдэн жил болсныг бичнэ үү.",
+        relevant=HAS_MEMBERS,
     ),
     q(
         "select_one charter",
@@ -431,6 +508,26 @@ MONEY = [
         relevant=NO_INCOME,
     ),
     q(
+        "integer",
+        "largest_funder_pct",
+        "About what share of the income came from your largest outside funder (one donor, one "
+        "government programme, one company or one parent organisation)? (%)",
+        "Орлогын ойролцоогоор хэдэн хувь нь гаднаас санхүүжүүлдэг хамгийн том ганц эх "
+        "үүсвэрээс (нэг хандивлагч, төрийн нэг хөтөлбөр, нэг компани эсвэл толгой байгууллага) "
+        "орсон бэ? (%)",
+        Check(
+            ". >= 0 and . + coalesce(${income_sales_pct}, 0) <= 100",
+            "Sales and the largest funder together cannot be more than 100%.",
+            "Борлуулалт болон хамгийн том санхүүжүүлэгчийн хувийн нийлбэр 100%-иас хэтэрч "
+            "болохгүй.",
+        ),
+        hint_en="Sales and member fees are your own income, not an outside funder. Loans are not "
+        "income. 0 if no outside funder gave you money.",
+        hint_mn="Борлуулалт, гишүүнчлэлийн хураамж бол танай өөрийн орлого, гадны санхүүжүүлэгч "
+        "биш. Зээл орлогод орохгүй. Гадны санхүүжүүлэгчээс мөнгө аваагүй бол 0.",
+        relevant=NO_INCOME,
+    ),
+    q(
         "select_one surplus",
         "had_surplus",
         "In the last financial year, was there a surplus (income higher than costs)?",
@@ -455,7 +552,7 @@ MONEY = [
         "Хэдэн хувийг гишүүдэд байгууллагаар хэр их үйлчлүүлсэн, бүтээгдэхүүнээ хэр их "
         "борлуулсан, хэр их ажилласнаар нь хуваарилсан бэ? (%)",
         PERCENT,
-        relevant=HAS_SURPLUS,
+        relevant=f"{HAS_SURPLUS} and {HAS_MEMBERS}",
     ),
     q(
         "integer",
@@ -538,17 +635,72 @@ WORKERS = [
             "Хамгийн өндөр цалин хамгийн бага цалингаас бага байж болохгүй.",
         ),
     ),
+    q(
+        "select_one yes_no_dk",
+        "workers_union",
+        "Can workers join a trade union, or choose their own representatives to speak with the "
+        "management, without fear of being punished?",
+        "Ажилчид шийтгэл хүлээхээс айхгүйгээр үйлдвэрчний эвлэлд элсэх, эсвэл удирдлагатай "
+        "ярилцах төлөөлөгчөө өөрсдөө сонгох боломжтой юу?",
+    ),
+    q(
+        "select_multiple safety",
+        "safety_practices",
+        "Which of these did you do in the last 12 months for the safety and health of the people "
+        "who work for you?" + ALL_EN,
+        "Сүүлийн 12 сард ажиллагсдынхаа аюулгүй байдал, эрүүл мэндийн төлөө дараахаас алийг нь "
+        "хийсэн бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
     END,
 ]
 
 FAIRNESS = [
-    group("fairness", "Fairness and livelihoods", "Шударга байдал ба амьжиргаа"),
+    group("fairness", "Equality and fairness", "Тэгш байдал, шударга ёс"),
     q(
         "select_multiple equality",
         "equality_practices",
         "Which of these does your organisation do?" + ALL_EN,
         "Танай байгууллага дараахаас алийг нь хэрэгжүүлдэг вэ?" + ALL_MN,
         NONE_ALONE,
+    ),
+    END,
+]
+
+DECENT_WORK = [
+    group("decent_work", "Decent work and livelihoods", "Зохистой хөдөлмөр, амьжиргаа"),
+    q(
+        "select_one no_yes_dk",
+        "child_labour",
+        "In the last 12 months, did any child under 15 work for the organisation, or anyone "
+        "under 18 do dangerous work for it (e.g. racing horses, carrying heavy loads, handling "
+        "chemicals, working at night)?",
+        "Сүүлийн 12 сард 15-аас доош насны хүүхэд байгууллагад ажилласан, эсвэл 18-аас доош "
+        "насны хүн байгууллагын аюултай ажил (жишээ нь морь уралдуулах, хүнд ачаа зөөх, химийн "
+        "бодистой харьцах, шөнө ажиллах) хийсэн үү?",
+        hint_en="Count work for the organisation itself and work it organises for members, paid "
+        "or not.",
+        hint_mn="Байгууллагын өөрийн ажил болон гишүүдэд зориулан зохион байгуулсан ажлыг "
+        "цалинтай, цалингүйг нь оролцуулан тооцно уу.",
+    ),
+    q(
+        "select_one no_yes_dk",
+        "forced_labour",
+        "In the last 12 months, was anyone made to work for the organisation against their will: "
+        "to pay off a debt, because their identity papers were kept, or under threat of a "
+        "penalty?",
+        "Сүүлийн 12 сард хэн нэгнийг өр төлүүлэх, бичиг баримтыг нь барьцаалах, эсвэл шийтгэлээр "
+        "сүрдүүлэх замаар хүсэл зоригийнх нь эсрэг байгууллагад ажиллуулсан уу?",
+    ),
+    q(
+        "select_one family_work",
+        "unpaid_family",
+        "Do relatives of members, workers or leaders work for the organisation without pay "
+        "(e.g. helping in the shop or with processing)?",
+        "Гишүүд, ажилчид, удирдлагын гэр бүлийн хүмүүс байгууллагад цалингүй ажилладаг уу "
+        "(жишээ нь дэлгүүрт туслах, боловсруулалтад оролцох)?",
+        hint_en="Work members do for their own household's herd or farm does not count.",
+        hint_mn="Гишүүд өөрийн өрхийн мал, аж ахуйд хийдэг ажил үүнд хамаарахгүй.",
     ),
     q(
         "select_one member_share",
@@ -557,12 +709,14 @@ FAIRNESS = [
         "(including the voluntary insurance for herders)?",
         "Танай гишүүдийн хэд нь нийгмийн болон эрүүл мэндийн даатгалд хамрагддаг вэ "
         "(малчдын сайн дурын даатгал орно)?",
+        relevant=HAS_MEMBERS,
     ),
     q(
         "select_one livelihood",
         "member_income_change",
         "Over the last 3 years, has being a member helped members earn a better living?",
         "Сүүлийн 3 жилд гишүүн байх нь гишүүдийн орлого, амьжиргааг дээшлүүлэхэд тус болсон уу?",
+        relevant=HAS_MEMBERS,
     ),
     END,
 ]
@@ -634,6 +788,7 @@ TRANSPARENCY = [
         "books_open",
         "Can any member see the accounts and the minutes of meetings when they ask?",
         "Аль ч гишүүн хүссэн үедээ санхүүгийн тайлан, хурлын тэмдэглэлтэй танилцаж болох уу?",
+        relevant=HAS_MEMBERS,
     ),
     END,
 ]
@@ -645,6 +800,10 @@ FUTURE = [
         "registered",
         "Is the organisation registered with the state registration office?",
         "Байгууллага улсын бүртгэлд бүртгэгдсэн үү?",
+        hint_en="A pasture user group or a community нөхөрлөл under a contract with the soum "
+        "governor counts as formal.",
+        hint_mn="Сумын Засаг даргатай гэрээ байгуулсан бэлчээр ашиглагчдын бүлэг, нутгийн "
+        "иргэдийн нөхөрлөл албан ёсны гэж тооцогдоно.",
         required=True,
     ),
     q(
@@ -705,6 +864,7 @@ SURVEY: list[Row] = [
     *MONEY,
     *WORKERS,
     *FAIRNESS,
+    *DECENT_WORK,
     *CARE,
     *COOPERATION,
     *TRANSPARENCY,
