@@ -20,8 +20,9 @@ import xlsxwriter
 from ilo_method.advice import GLOSSARY, RECOMMENDATIONS
 from ilo_method.changes import CHANGES
 from ilo_method.choices import CHOICES, profile_choices
+from ilo_method.choices_values import VALUE_CHOICES
 from ilo_method.scoring import DEFINITIONS, DIMENSIONS, INDICATORS, LEVELS, SCORING
-from ilo_method.survey import SURVEY
+from ilo_method.survey_values import SURVEY
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "solidata" / "core" / "data" / "methods" / "ilo-2022.xlsx"
@@ -76,7 +77,7 @@ def survey_sheet() -> Table:
 
 def choices_sheet() -> Table:
     header = ["list_name", "name", *_both("label"), "score"]
-    lists = {**profile_choices(), **CHOICES}
+    lists = {**profile_choices(), **CHOICES, **VALUE_CHOICES}
     rows: list[list[Cell]] = [
         [list_name, c.name, c.en, c.mn, c.score]
         for list_name, choices in lists.items()
