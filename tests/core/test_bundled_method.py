@@ -40,6 +40,7 @@ TRANSLATED = {
     "definitions": ["label", "description"],
     "recommendations": ["text"],
     "glossary": ["term"],
+    "changes": ["text"],
 }
 
 

@@ -9,6 +9,8 @@ Two fixed personas answer the bundled method, scored with Solidata's own engine:
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -24,6 +26,7 @@ from solidata.core.reference import load_reference
 from solidata.core.scoring import ScoreTable, score
 
 METHOD = Path(str(resources.files("solidata.core.data.methods").joinpath("ilo-2022.xlsx")))
+BUILDER = Path(__file__).resolve().parents[2] / "scripts" / "build_ilo_method.py"
 DEFINITIONS = ["ilo-2022-core", "ilo-2022-broad", "ilo-2022-strict"]
 
 _SHARED = {
@@ -357,3 +360,22 @@ def test_dimensions_and_glossary_use_the_resolutions_words() -> None:
     for ident, mongolian in working.items():
         assert glossary[ident].terms["mn"] == mongolian
         assert str(glossary[ident].note).startswith("WORKING TRANSLATION")
+
+
+# --- the workbook is what its sources say --------------------------------------------------------
+
+
+def test_the_builder_writes_the_shipped_workbook_byte_for_byte(tmp_path: Path) -> None:
+    out = tmp_path / "ilo-2022.xlsx"
+    subprocess.run([sys.executable, str(BUILDER), "--out", str(out)], check=True, cwd=tmp_path)
+    assert out.read_bytes() == METHOD.read_bytes()
+
+
+def test_the_changes_sheet_explains_version_2026_2_in_both_languages() -> None:
+    assert method().version == "2026.2"
+    changes = pd.read_excel(METHOD, sheet_name="changes", dtype=str, engine="calamine")
+    assert set(changes["version"]) == {"2026.2"}
+    assert {"participatory", "autonomy_income", "decent_work", "women", "dont_know"} <= set(
+        changes["id"]
+    )
+    assert changes["text::Mongolian (mn)"].str.contains("[ӨөҮү]").all()

@@ -49,3 +49,12 @@ def test_the_migration_goes_back_and_leaves_an_empty_site_alone() -> None:
     union.refresh_from_db()
     assert union.entity_type_id == "association"
     assert not LegalForm.objects.filter(code__in=["mn_llc", "mn_community_partnership"]).exists()
+
+
+@pytest.mark.django_db
+def test_loading_the_reference_data_again_updates_rows_that_changed() -> None:
+    reference_load()
+    LegalForm.objects.filter(code="mn_ngo").update(note="an older note", names={"en": "NGO"})
+    assert reference_load() == 0  # nothing new; the changed row is brought up to date
+    ngo = LegalForm.objects.get(code="mn_ngo")
+    assert "1997" in ngo.note and ngo.names["en"].startswith("Non-governmental")
