@@ -4,7 +4,7 @@
     uv run python scripts/build_ilo_method.py --out x.xlsx
 
 The workbook is the artefact researchers own and edit in a spreadsheet; this script records how
-version 2026.1 was authored (the data live in ``scripts/ilo_method/``). The output is deterministic:
+version 2026.2 was authored (the data live in ``scripts/ilo_method/``). The output is deterministic:
 the same sources give the same bytes. The workbook is a valid XLSForm (survey, choices, settings)
 with the scoring sheets described in docs/methods/ilo-2022.md beside it.
 """
@@ -18,16 +18,18 @@ from pathlib import Path
 
 import xlsxwriter
 from ilo_method.advice import GLOSSARY, RECOMMENDATIONS, Term
+from ilo_method.changes import CHANGES
 from ilo_method.choices import CHOICES, profile_choices
+from ilo_method.choices_values import VALUE_CHOICES
 from ilo_method.resources import in_mongolian
 from ilo_method.scoring import DEFINITIONS, DIMENSIONS, INDICATORS, LEVELS, SCORING
-from ilo_method.survey import SURVEY
+from ilo_method.survey_values import SURVEY
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "solidata" / "core" / "data" / "methods" / "ilo-2022.xlsx"
 
 FORM_ID = "sse_ilo_2022"
-VERSION = "2026.1"
+VERSION = "2026.2"
 TITLE = "SSE self-assessment (ILO 2022)"
 # XLSForm's settings sheet has one title; the glossary row form_title translates it.
 TITLE_TERM = Term(
@@ -83,7 +85,7 @@ def survey_sheet() -> Table:
 
 def choices_sheet() -> Table:
     header = ["list_name", "name", *_both("label"), "score"]
-    lists = {**profile_choices(), **CHOICES}
+    lists = {**profile_choices(), **CHOICES, **VALUE_CHOICES}
     rows: list[list[Cell]] = [
         [list_name, c.name, c.en, c.mn, c.score]
         for list_name, choices in lists.items()
@@ -129,6 +131,11 @@ def scoring_sheets() -> dict[str, Table]:
         "glossary": (
             ["id", *_both("term"), "note"],
             [[t.id, t.en, t.mn, t.note] for t in [TITLE_TERM, *GLOSSARY]],
+        ),
+        # Read by people only: what changed from the previous version, and why.
+        "changes": (
+            ["version", "id", *_both("text")],
+            [[c.version, c.id, c.en, c.mn] for c in CHANGES],
         ),
     }
 

@@ -40,6 +40,15 @@ MY_MARKETING = (
     "ILO My.COOP: managing your agricultural cooperative, module 4 (collective marketing)"
 )
 MY_BASICS = "ILO My.COOP: managing your agricultural cooperative, module 1 (basics)"
+FPRW = (
+    "ILO Declaration on Fundamental Principles and Rights at Work (1998, amended 2022); "
+    "ILO Conventions No. 87 (freedom of association), No. 29 (forced labour), No. 138 and "
+    "No. 182 (child labour)"
+)
+OSH = (
+    "ILO Convention No. 155 (occupational safety and health); Mongolia, Law on Occupational "
+    "Safety and Health (2008)"
+)
 
 RECOMMENDATIONS = [
     Recommendation(
@@ -92,9 +101,15 @@ RECOMMENDATIONS = [
         "P2",
         60,
         "Hold a general assembly at least once a year, give each member one vote, and let the "
-        "members elect the leaders and approve the plan, the budget and the accounts.",
+        "members elect the leaders and approve the plan, the budget and the accounts. Whether or "
+        "not you have members, give the people you serve, your workers and the community a seat "
+        "where decisions are taken, ask their views before important decisions, and tell them "
+        "each year what you decided and how you used the money.",
         "Гишүүдийн нийт хурлыг жилд дор хаяж нэг удаа хийж, гишүүн бүрт нэг санал өгч, удирдлагаа "
-        "сонгох, төлөвлөгөө, төсөв, санхүүгийн тайлангаа батлах эрхийг гишүүдэд олгоорой.",
+        "сонгох, төлөвлөгөө, төсөв, санхүүгийн тайлангаа батлах эрхийг гишүүдэд олгоорой. "
+        "Гишүүнтэй эсэхээс үл хамааран үйлчлүүлэгчид, ажилчид, нутгийн иргэддээ шийдвэр "
+        "гаргадаг газарт суудал олгож, чухал шийдвэрийн өмнө санал бодлыг нь асууж, юу "
+        "шийдсэн, мөнгөө хэрхэн зарцуулснаа жил бүр мэдээлээрэй.",
         MANAGE_GOV + "; ICA cooperative principle 2 (democratic member control)",
     ),
     Recommendation(
@@ -106,6 +121,15 @@ RECOMMENDATIONS = [
         "группээр эрт мэдэгдэж, дүрэмд тань зөвшөөрсөн бол итгэмжлэлээр санал өгөх боломж "
         "олгоорой.",
         MANAGE_COMM,
+    ),
+    Recommendation(
+        "P2_STAKEHOLDERS",
+        50,
+        "Invite representatives of the people you serve, of your workers and of the community to "
+        "sit on your board or on an advisory council.",
+        "Үйлчлүүлэгчид, ажилчид, нутгийн иргэдийнхээ төлөөллийг удирдах зөвлөл эсвэл зөвлөх "
+        "зөвлөлдөө суулгаарай.",
+        MANAGE_GOV,
     ),
     Recommendation(
         "P3",
@@ -121,11 +145,12 @@ RECOMMENDATIONS = [
     Recommendation(
         "P3_INCOME",
         50,
-        "Depending on one funder weakens your independence. Look for income you earn "
-        "yourselves, for example by selling a product or a service your members already make.",
-        "Ганц санхүүжүүлэгчээс хамааралтай байх нь бие даасан байдлыг сулруулдаг. Гишүүдийнхээ "
-        "үйлдвэрлэж буй бүтээгдэхүүн, үйлчилгээг борлуулах зэргээр өөрсдөө орлого олох арга "
-        "хайгаарай.",
+        "Depending on one funder for most of your income weakens your independence. Find more "
+        "funders, and income of your own: member fees, or selling a product or a service your "
+        "members already make.",
+        "Орлогынхоо ихэнхийг ганц санхүүжүүлэгчээс авах нь бие даасан байдлыг сулруулдаг. Өөр "
+        "санхүүжүүлэгчид, мөн гишүүнчлэлийн хураамж, гишүүдийнхээ үйлдвэрлэж буй бүтээгдэхүүн, "
+        "үйлчилгээг борлуулах зэргээр өөрсдийн орлогын эх үүсвэр хайгаарай.",
         MANAGE_MARKET + "; " + MY_MARKETING,
     ),
     Recommendation(
@@ -162,11 +187,12 @@ RECOMMENDATIONS = [
     Recommendation(
         "V2",
         60,
-        "Aim for at least 40% women on the board, keep the gap between the highest and the "
-        "lowest pay small, and make joining affordable for poorer households.",
-        "Удирдах зөвлөлийн гишүүдийн дор хаяж 40%-ийг эмэгтэйчүүд эзлэхийг зорьж, хамгийн өндөр, "
-        "хамгийн бага цалингийн зөрүүг бага байлгаж, ядуу өрхүүд гишүүнээр элсэх боломжтой "
-        "байлгаарай.",
+        "Aim for at least 40% women on the board and at the general assembly, support women to "
+        "stand as chair, keep the gap between the highest and the lowest pay small, and make "
+        "joining affordable for poorer households.",
+        "Удирдах зөвлөл болон нийт хуралд оролцогчдын дор хаяж 40%-ийг эмэгтэйчүүд эзлэхийг "
+        "зорьж, эмэгтэйчүүдийг дарга болоход нь дэмжиж, хамгийн өндөр, хамгийн бага цалингийн "
+        "зөрүүг бага байлгаж, ядуу өрхүүд гишүүнээр элсэх боломжтой байлгаарай.",
         "ILO and ICA: Advancing gender equality, the co-operative way (2015)",
     ),
     Recommendation(
@@ -240,10 +266,12 @@ RECOMMENDATIONS = [
         "V6",
         60,
         "Give every worker a written contract, pay social insurance and at least the minimum "
-        "wage, and help members join voluntary social insurance.",
+        "wage, keep work safe, respect workers' right to organise, pay relatives who work for "
+        "you, and help members join voluntary social insurance.",
         "Ажилтан бүртэй бичгээр хөдөлмөрийн гэрээ байгуулж, нийгмийн даатгалын шимтгэлийг нь "
-        "төлж, хөдөлмөрийн хөлсний доод хэмжээнээс багагүй цалин олгоорой. Гишүүдээ сайн дурын "
-        "нийгмийн даатгалд хамрагдахад нь тусалаарай.",
+        "төлж, хөдөлмөрийн хөлсний доод хэмжээнээс багагүй цалин олгоорой. Ажлын аюулгүй байдлыг "
+        "хангаж, ажилчдын эвлэлдэн нэгдэх эрхийг хүндэтгэж, танайд ажилладаг гэр бүлийн хүмүүст "
+        "цалин олгоорой. Гишүүдээ сайн дурын нийгмийн даатгалд хамрагдахад нь тусалаарай.",
         MANAGE_HR,
     ),
     Recommendation(
@@ -254,6 +282,29 @@ RECOMMENDATIONS = [
         "Малчид болон хувиараа хөдөлмөр эрхлэгчдийн сайн дурын даатгалын талаар тайлбарлуулахаар "
         "сумын нийгмийн даатгалын ажилтныг гишүүдийн хуралд урьж оролцуулаарай.",
         "The social insurance office of your soum or district",
+    ),
+    Recommendation(
+        "V6_RIGHTS",
+        100,
+        "No child under 15 should work for the organisation, nobody under 18 should do "
+        "dangerous work, and nobody should be made to work against their will; workers must be "
+        "free to join a trade union or to choose their representatives. Ask the labour inspector "
+        "of your aimag or district for advice.",
+        "15-аас доош насны хүүхэд байгууллагад ажиллах, 18-аас доош насны хүн аюултай ажил хийх, "
+        "хэн нэгнийг хүсэл зоригийнх нь эсрэг ажиллуулах ёсгүй; ажилчид үйлдвэрчний эвлэлд "
+        "элсэх, төлөөлөгчөө сонгох эрхтэй байх ёстой. Аймаг, дүүргийнхээ хөдөлмөрийн "
+        "байцаагчаас зөвлөгөө аваарай.",
+        FPRW,
+    ),
+    Recommendation(
+        "V6_SAFETY",
+        50,
+        "Give protective clothing and equipment free of charge, keep a first-aid kit with "
+        "someone trained to use it, and train everyone who works for you to work safely.",
+        "Хамгаалалтын хувцас, хэрэгслийг үнэ төлбөргүй олгож, анхны тусламжийн хэрэгсэл, "
+        "түүнийг хэрэглэж чадах хүнтэй байж, танайд ажилладаг бүх хүнийг аюулгүй ажиллах "
+        "сургалтад хамруулаарай.",
+        OSH,
     ),
     Recommendation(
         "AS",
@@ -325,8 +376,11 @@ GLOSSARY = [
     Term(
         "p2",
         "Democratic and/or participatory governance",
-        "Ардчилсан болон/эсвэл оролцоонд суурилсан засаглал",
-        _note("No established term; «засаглал» (governance) rather than «удирдлага» (management)."),
+        "Ардчилсан болон/эсвэл оролцооны засаглал",
+        _note(
+            "No established term; «засаглал» (governance) rather than «удирдлага» (management); "
+            "«оролцооны засаглал» since version 2026.2 (before: «оролцоонд суурилсан засаглал»)."
+        ),
     ),
     Term(
         "p3",
@@ -338,7 +392,7 @@ GLOSSARY = [
         "p4",
         "Primacy of people and social purpose over capital in the distribution and use of "
         "surpluses and/or profits, as well as assets",
-        "Ашиг, хөрөнгийг хуваарилах, ашиглахдаа капиталаас илүү хүн ба нийгмийн зорилгыг эрхэмлэх",
+        "Капиталаас илүү хүн ба нийгмийн зорилгыг ашиг, хөрөнгийг хуваарилах, ашиглахад эрхэмлэх",
         _note(
             "No established term; «капитал» and «хөрөнгө» both render capital, and the survey "
             "questions use the plainer «хөрөнгө»."
@@ -357,8 +411,8 @@ GLOSSARY = [
     Term(
         "v4",
         "Self-governance",
-        "Өөрийгөө удирдах ёс",
-        _note("No established term; alternative: «өөрөө өөрийгөө удирдах»."),
+        "Өөрөө өөрийгөө удирдах ёс",
+        _note("No established term; shorter alternative: «өөрийгөө удирдах ёс»."),
     ),
     Term("v5", "Transparency and accountability", "Ил тод байдал, хариуцлага", _note()),
     Term(
@@ -407,8 +461,8 @@ GLOSSARY = [
         "Foundation",
         "Сан",
         _note(
-            "«Холбоо» is the usual word; associations register as non-governmental organisations "
-            "(төрийн бус байгууллага)."
+            "«Сан» is the usual word; foundations register as non-governmental organisations "
+            "(Law on Non-Governmental Organizations, 1997) and usually have no members."
         ),
     ),
     Term(
@@ -440,6 +494,67 @@ GLOSSARY = [
         "Asset lock",
         "Хөрөнгийг хуваахыг хориглох заалт",
         _note(),
+    ),
+    Term(
+        "participatory_governance",
+        "Participatory governance",
+        "Оролцооны засаглал",
+        _note(
+            "New in version 2026.2. The people an entity serves, its workers and the community "
+            "take part in its decisions; alternative: «оролцоонд суурилсан засаглал»."
+        ),
+    ),
+    Term(
+        "stakeholders",
+        "Stakeholders (the people served, workers, the community)",
+        "Оролцогч талууд",
+        _note("New in version 2026.2; «оролцогч тал» is in common use for «stakeholder»."),
+    ),
+    Term(
+        "freedom_of_association",
+        "Freedom of association",
+        "Эвлэлдэн нэгдэх эрх",
+        _note(
+            "New in version 2026.2; the term of the Constitution of Mongolia, listed so that the "
+            "committee can confirm it."
+        ),
+    ),
+    Term(
+        "child_labour",
+        "Child labour",
+        "Хүүхдийн хөдөлмөр",
+        _note("New in version 2026.2; in use in ILO materials in Mongolian."),
+    ),
+    Term(
+        "forced_labour",
+        "Forced labour",
+        "Албадан хөдөлмөр",
+        _note("New in version 2026.2; in use in ILO materials in Mongolian."),
+    ),
+    Term(
+        "osh",
+        "Occupational safety and health",
+        "Хөдөлмөрийн аюулгүй байдал, эрүүл ахуй",
+        _note("New in version 2026.2; the words of Mongolia's law on the subject (2008)."),
+    ),
+    Term(
+        "unpaid_family_labour",
+        "Unpaid family labour",
+        "Цалингүй гэр бүлийн хөдөлмөр",
+        _note(
+            "New in version 2026.2; labour statistics say «contributing family workers» "
+            "(«цалингүй гэр бүлийн ажилчин»)."
+        ),
+    ),
+    Term(
+        "community_partnership",
+        "Community нөхөрлөл (a community group managing natural resources)",
+        "Нутгийн иргэдийн нөхөрлөл",
+        _note(
+            "New in version 2026.2; recognised by a contract with the soum governor (Law on "
+            "Environmental Protection), unlike a for-profit partnership (нөхөрлөл) under the Law "
+            "on Partnerships."
+        ),
     ),
     Term(
         "general_assembly",

@@ -1,8 +1,12 @@
 """The choices sheet of the bundled ILO 2022 method: answer lists with their scores.
 
-``score`` runs from 0 to 1; ``None`` (a blank cell) means "not scored", e.g. "Don't know", which
-then counts as a missing answer rather than a low one. For select_multiple lists the chosen scores
-are summed and capped at 1, so a score of 0.25 means "four of these practices give the full score".
+``score`` runs from 0 to 1; ``None`` (a blank cell) means "not scored": the answer counts as
+missing. Since version 2026.2 "Don't know" scores 0 in every scored list: each question asks about a
+fact the organisation's leaders can check, and a missing answer leaves the other answers to carry
+the dimension, so an unscored "Don't know" raised the score above the honest "no". It stays blank
+only in the unscored profile lists (income band, surplus). For select_multiple lists the chosen
+scores are summed and capped at 1, so a score of 0.25 means "four of these practices give the full
+score".
 
 The profile lists (legal form, aimag, sector) are not typed here: they are generated from the
 reference tables shipped with Solidata, so their choice names are the same codes the registry uses
@@ -24,7 +28,10 @@ class Choice:
     score: float | None = None
 
 
-DK = Choice("dont_know", "Don't know", "Мэдэхгүй")
+# "Don't know" in a scored list: 0, never more than the honest "no" (see the module docstring).
+DK = Choice("dont_know", "Don't know", "Мэдэхгүй", 0)
+# "Don't know" in an unscored list (the income band, whether there was a surplus).
+DK_UNSCORED = Choice("dont_know", "Don't know", "Мэдэхгүй")
 NONE_OF = Choice("none", "None of these", "Эдгээрийн аль нь ч биш", 0)
 OTHER = Choice("other", "Other", "Бусад")
 
@@ -61,7 +68,8 @@ CHOICES: dict[str, list[Choice]] = {
         Choice("staff", "Employee", "Ажилтан"),
         OTHER,
     ],
-    "gender": [Choice("woman", "A woman", "Эмэгтэй"), Choice("man", "A man", "Эрэгтэй")],
+    # Scored since 2026.2 (V2_WOMEN_BOARD): women's part in leadership, not a judgement of men.
+    "gender": [Choice("woman", "A woman", "Эмэгтэй", 1), Choice("man", "A man", "Эрэгтэй", 0)],
     "income_band": [
         Choice("none", "No income", "Орлого ороогүй"),
         Choice("lt10m", "Less than 10 million ₮", "10 сая төгрөгөөс бага"),
@@ -69,7 +77,7 @@ CHOICES: dict[str, list[Choice]] = {
         Choice("m50_200", "50 to 200 million ₮", "50-200 сая төгрөг"),
         Choice("m200_1000", "200 million to 1 billion ₮", "200 сая - 1 тэрбум төгрөг"),
         Choice("gt1000", "More than 1 billion ₮", "1 тэрбум төгрөгөөс их"),
-        DK,
+        DK_UNSCORED,
     ],
     "income_source": [
         Choice("sales", "Selling goods or services", "Бараа, үйлчилгээ борлуулсан орлого"),
@@ -153,12 +161,57 @@ CHOICES: dict[str, list[Choice]] = {
             0.5,
         ),
         Choice("closed", "Nobody new can join", "Шинээр хэн ч элсэх боломжгүй", 0),
+        DK,
+    ],
+    # Entities without members (a foundation, an NGO without members): who may take part.
+    "access": [
         Choice(
-            "no_members",
-            "We have no members (e.g. a foundation)",
-            "Манайд гишүүн байхгүй (жишээ нь сан)",
+            "open",
+            "Anyone who needs our services or shares our aims",
+            "Бидний үйлчилгээ хэрэгтэй, эсвэл зорилгыг маань хуваалцсан хэн ч",
+            1,
+        ),
+        Choice(
+            "target_group",
+            "A group of people named in our charter (e.g. children with disabilities in our soum)",
+            "Дүрэмд заасан бүлгийн хүмүүс (жишээ нь манай сумын хөгжлийн бэрхшээлтэй хүүхдүүд)",
+            1,
+        ),
+        Choice(
+            "chosen",
+            "Only people the founders or leaders pick (relatives, friends)",
+            "Зөвхөн үүсгэн байгуулагч, удирдлагын сонгосон хүмүүс (төрөл садан, найз нөхөд)",
+            0,
         ),
         DK,
+    ],
+    "voluntary": [
+        Choice(
+            "volunteers",
+            "Volunteers gave their time without pay",
+            "Сайн дурынхан цалин хөлсгүйгээр цаг заваа зориулсан",
+            0.34,
+        ),
+        Choice(
+            "self_help",
+            "The people we serve helped to run activities themselves (e.g. community work days)",
+            "Бидний үйлчилдэг хүмүүс үйл ажиллагаанд өөрсдөө гар бие оролцсон "
+            "(жишээ нь нийтийн ажлын өдөр)",
+            0.34,
+        ),
+        Choice(
+            "donations",
+            "People or local businesses gave money, goods or land of their own accord",
+            "Иргэд, орон нутгийн аж ахуйн нэгжүүд сайн дураараа мөнгө, эд зүйл, газар хандивласан",
+            0.34,
+        ),
+        Choice(
+            "pooling",
+            "Worked with other families or organisations as equals, pooling resources",
+            "Бусад өрх, байгууллагатай тэгш эрхтэйгээр нөөцөө нэгтгэн хамтран ажилласан",
+            0.34,
+        ),
+        NONE_OF,
     ],
     "refusal": [
         Choice("no_refusal", "No, we turned nobody down", "Үгүй, хэнээс ч татгалзаагүй", 1),
@@ -206,14 +259,14 @@ CHOICES: dict[str, list[Choice]] = {
         Choice("selling", "Sold products together", "Бүтээгдэхүүнээ хамтдаа борлуулсан", 0.34),
         Choice(
             "emergency",
-            "Helped members in hard times (dzud, illness, fire)",
-            "Хүнд үед гишүүддээ тусалсан (зуд, өвчин, гал түймэр)",
+            "Helped one another in hard times (dzud, illness, fire)",
+            "Хүнд үед бие биедээ тусалсан (зуд, өвчин, гал түймэр)",
             0.34,
         ),
         Choice(
             "lending",
-            "Saved or lent money among members",
-            "Гишүүд хоорондоо мөнгө хадгалж, зээлдүүлсэн",
+            "Saved money together and lent it to one another",
+            "Хамтдаа мөнгө хуримтлуулж, бие биедээ зээлдүүлсэн",
             0.34,
         ),
         Choice(
@@ -224,7 +277,7 @@ CHOICES: dict[str, list[Choice]] = {
         ),
         NONE_OF,
     ],
-    # --- P2 democratic governance, V4 self-governance --------------------------------------------
+    # --- P2 democratic and/or participatory governance, V4 self-governance ----------------------
     "vote": [
         Choice("one_member", "One member, one vote", "Нэг гишүүн - нэг санал", 1),
         Choice(
@@ -271,6 +324,73 @@ CHOICES: dict[str, list[Choice]] = {
         ),
         NONE_OF,
     ],
+    # Participatory governance (all entities, with or without members).
+    "stakeholders": [
+        Choice(
+            "members",
+            "Members, or representatives they elect",
+            "Гишүүд, эсвэл тэдний сонгосон төлөөлөгчид",
+            0.5,
+        ),
+        Choice(
+            "served",
+            "The people the organisation serves (beneficiaries, users), if they are not members",
+            "Байгууллагын үйлчилдэг хүмүүс (ашиг хүртэгчид, хэрэглэгчид), гишүүн биш бол",
+            0.5,
+        ),
+        Choice("workers", "Workers or volunteers", "Ажилчид эсвэл сайн дурынхан", 0.25),
+        Choice(
+            "community",
+            "The local community (residents, elders, the people of the bagh)",
+            "Нутгийн иргэд (оршин суугчид, ахмадууд, багийн иргэд)",
+            0.25,
+        ),
+        Choice(
+            "none",
+            "None of these: the founders, owners or director decide alone",
+            "Эдгээрийн аль нь ч биш: үүсгэн байгуулагч, эзэмшигч эсвэл захирал дангаараа шийддэг",
+            0,
+        ),
+    ],
+    "consulted": [
+        Choice(
+            "meeting",
+            "Open meetings where they could speak (a general assembly counts)",
+            "Тэд үгээ хэлэх боломжтой нээлттэй хурал, уулзалт (нийт хурал орно)",
+            0.34,
+        ),
+        Choice(
+            "survey",
+            "A survey, interviews or visits to ask their views",
+            "Санал асуулга, ярилцлага, айлчлалаар санал бодлыг нь асуусан",
+            0.34,
+        ),
+        Choice(
+            "feedback",
+            "A way to make suggestions or complaints that gets an answer (a box, a phone line, "
+            "a group chat)",
+            "Санал, гомдол хүлээн авч, хариу өгдөг арга (хайрцаг, утас, групп чат)",
+            0.34,
+        ),
+        Choice(
+            "council",
+            "An advisory council of the people served, workers or residents",
+            "Үйлчлүүлэгч, ажилчид эсвэл оршин суугчдын зөвлөх зөвлөл",
+            0.34,
+        ),
+        NONE_OF,
+    ],
+    "report_back": [
+        Choice(
+            "regularly",
+            "Yes, every year or more often",
+            "Тийм, жил бүр эсвэл түүнээс олон удаа",
+            1,
+        ),
+        Choice("asked", "Only when someone asked", "Зөвхөн хэн нэгэн асуусан үед", 0.5),
+        Choice("no", "No", "Үгүй", 0),
+        DK,
+    ],
     "control": [
         Choice("elected", "Yes, elected by the members", "Тийм, гишүүд сонгосон", 1),
         Choice(
@@ -308,6 +428,12 @@ CHOICES: dict[str, list[Choice]] = {
             "The board that the members elected",
             "Гишүүдийн сонгосон удирдах зөвлөл",
             1,
+        ),
+        Choice(
+            "board_self",
+            "The board itself, as the charter says (e.g. a foundation's board of trustees)",
+            "Удирдах зөвлөл өөрөө, дүрмийн дагуу (жишээ нь сангийн удирдах зөвлөл)",
+            0.75,
         ),
         Choice(
             "founders",
@@ -367,7 +493,7 @@ CHOICES: dict[str, list[Choice]] = {
             "No, we broke even or made a loss",
             "Үгүй, орлого зардлаа нөхсөн эсвэл алдагдалтай",
         ),
-        DK,
+        DK_UNSCORED,
     ],
     "profit_rule": [
         Choice(
@@ -409,384 +535,5 @@ CHOICES: dict[str, list[Choice]] = {
             0.25,
         ),
         DK,
-    ],
-    # --- V6 decent work and livelihoods, V2 equality ---------------------------------------------
-    "wage": [
-        Choice("all", "Yes, all of them", "Тийм, бүгд", 1),
-        Choice("most", "Most of them", "Ихэнх нь", 0.5),
-        Choice("few", "Few or none of them", "Цөөхөн нь, эсвэл хэн нь ч үгүй", 0),
-        DK,
-    ],
-    "equality": [
-        Choice(
-            "equal_pay",
-            "Women and men get the same pay, or the same price, for the same work or product",
-            "Ижил ажил, бүтээгдэхүүнд эмэгтэй, эрэгтэй хүнд ижил цалин, үнэ олгодог",
-            0.25,
-        ),
-        Choice(
-            "rule",
-            "A written rule against unfair treatment (discrimination)",
-            "Ялгаварлан гадуурхахыг хориглосон бичмэл журамтай",
-            0.25,
-        ),
-        Choice(
-            "access",
-            "Help for members with disabilities and older members to take part",
-            "Хөгжлийн бэрхшээлтэй болон ахмад гишүүдийг оролцоход нь тусалдаг",
-            0.25,
-        ),
-        Choice(
-            "low_fee",
-            "People with little money can join (low fee, or paid in parts)",
-            "Мөнгө багатай хүн ч элсэж болно (бага хураамж, эсвэл хэсэгчлэн төлөх)",
-            0.25,
-        ),
-        Choice(
-            "youth",
-            "Young people are encouraged to join and to lead",
-            "Залуучуудыг гишүүн болох, удирдлагад орохыг дэмждэг",
-            0.25,
-        ),
-        NONE_OF,
-    ],
-    "member_share": [
-        Choice("all", "All or almost all", "Бүгд, эсвэл бараг бүгд", 1),
-        Choice("most", "More than half", "Талаас илүү нь", 0.75),
-        Choice("some", "Less than half", "Талаас бага нь", 0.25),
-        Choice("none", "None", "Хэн нь ч үгүй", 0),
-        DK,
-    ],
-    "livelihood": [
-        Choice("much", "Yes, a lot", "Тийм, их тус болсон", 1),
-        Choice("some", "Yes, a little", "Тийм, бага зэрэг", 0.6),
-        Choice("no_change", "It made no difference", "Ялгаа гараагүй", 0.2),
-        Choice("worse", "Things got worse", "Муудсан", 0),
-        DK,
-    ],
-    # --- V1 care for people and planet -----------------------------------------------------------
-    "env": [
-        Choice(
-            "pasture_rotation",
-            "Moved or rested pastures so they can recover",
-            "Бэлчээрээ сэлгэж, амрааж нөхөн сэргээсэн",
-            0.25,
-        ),
-        Choice(
-            "herd_size",
-            "Kept the number of animals within what the pasture can carry",
-            "Малын тоо толгойг бэлчээрийн даацад тохируулсан",
-            0.25,
-        ),
-        Choice(
-            "waste",
-            "Reduced, sorted or recycled waste",
-            "Хог хаягдлаа багасгаж, ангилж, дахин ашигласан",
-            0.25,
-        ),
-        Choice(
-            "energy",
-            "Saved energy, or used solar or other clean energy",
-            "Эрчим хүч хэмнэсэн, нарны болон бусад цэвэр эрчим хүч ашигласан",
-            0.25,
-        ),
-        Choice(
-            "water",
-            "Saved water, or protected springs, rivers or wells",
-            "Ус хэмнэсэн, булаг шанд, гол, худгаа хамгаалсан",
-            0.25,
-        ),
-        Choice(
-            "trees", "Planted trees or restored land", "Мод тарьсан, газар нөхөн сэргээсэн", 0.25
-        ),
-        Choice(
-            "chemicals",
-            "Used fewer chemicals or less plastic",
-            "Химийн бодис, хуванцар хэрэглээгээ багасгасан",
-            0.25,
-        ),
-        NONE_OF,
-    ],
-    "community": [
-        Choice(
-            "vulnerable",
-            "Helped older people, people with disabilities or poor households",
-            "Ахмад настан, хөгжлийн бэрхшээлтэй иргэд, ядуу өрхөд тусалсан",
-            0.34,
-        ),
-        Choice(
-            "disaster",
-            "Helped during dzud, drought, floods or other disasters",
-            "Зуд, ган, үер болон бусад гамшгийн үед тусалсан",
-            0.34,
-        ),
-        Choice(
-            "projects",
-            "Took part in local projects (school, clinic, well, clean-up)",
-            "Орон нутгийн ажилд оролцсон (сургууль, эмнэлэг, худаг, цэвэрлэгээ)",
-            0.34,
-        ),
-        Choice(
-            "jobs",
-            "Gave work to people who find it hard to get a job",
-            "Ажил олоход бэрхшээлтэй хүмүүсийг ажилд авсан",
-            0.34,
-        ),
-        Choice(
-            "fair_prices",
-            "Sold goods or services to local people at fair prices",
-            "Нутгийн иргэдэд бараа, үйлчилгээг боломжийн үнээр хүргэсэн",
-            0.34,
-        ),
-        NONE_OF,
-    ],
-    # --- V3 interdependence, V4 training ---------------------------------------------------------
-    "network": [
-        Choice(
-            "local_union",
-            "A soum or aimag union of cooperatives or of NGOs",
-            "Сум, аймгийн хоршоодын эсвэл ТББ-уудын холбоо",
-            0.5,
-        ),
-        Choice(
-            "national",
-            "A national association or federation",
-            "Улсын хэмжээний холбоо, нэгдэл",
-            0.5,
-        ),
-        Choice("international", "An international network", "Олон улсын сүлжээ", 0.5),
-        Choice(
-            "business",
-            "A business association or chamber of commerce",
-            "Бизнесийн холбоо эсвэл худалдаа, аж үйлдвэрийн танхим",
-            0.25,
-        ),
-        NONE_OF,
-    ],
-    "joint": [
-        Choice("buying", "Bought inputs together", "Түүхий эд, бараа хамтран худалдан авсан", 0.34),
-        Choice(
-            "selling",
-            "Sold products together (e.g. at fairs)",
-            "Бүтээгдэхүүнээ хамтран борлуулсан (жишээ нь үзэсгэлэн худалдаанд)",
-            0.34,
-        ),
-        Choice(
-            "sharing",
-            "Shared equipment, storage or transport",
-            "Техник, агуулах, тээврийн хэрэгслээ хамтран ашигласан",
-            0.34,
-        ),
-        Choice(
-            "training",
-            "Organised training or exchange visits together",
-            "Сургалт, туршлага судлах аялал хамтран зохион байгуулсан",
-            0.34,
-        ),
-        Choice(
-            "finance",
-            "Lent or borrowed money between organisations",
-            "Байгууллага хооронд мөнгө зээлдүүлсэн, зээлсэн",
-            0.34,
-        ),
-        Choice(
-            "advocacy",
-            "Raised shared problems with the government together",
-            "Нийтлэг асуудлаа төрийн байгууллагад хамтдаа тавьсан",
-            0.34,
-        ),
-        NONE_OF,
-    ],
-    "training": [
-        Choice(
-            "governance",
-            "How a cooperative or member organisation works (rules, rights, meetings)",
-            "Хоршоо, гишүүнчлэлтэй байгууллага хэрхэн ажилладаг (дүрэм, эрх, хурал)",
-            0.34,
-        ),
-        Choice(
-            "finance",
-            "Bookkeeping and managing money",
-            "Нягтлан бодох бүртгэл, мөнгө санхүүгээ удирдах",
-            0.34,
-        ),
-        Choice(
-            "technical",
-            "Technical skills (animal health, processing, crops)",
-            "Мэргэжлийн ур чадвар (малын эрүүл мэнд, боловсруулалт, тариалан)",
-            0.34,
-        ),
-        Choice(
-            "marketing",
-            "Marketing and selling, including online",
-            "Маркетинг, борлуулалт, үүнд онлайн худалдаа",
-            0.34,
-        ),
-        NONE_OF,
-    ],
-    # --- V5 transparency and accountability ------------------------------------------------------
-    "accounts": [
-        Choice(
-            "audited",
-            "Written accounts, checked by an independent auditor",
-            "Бичмэл бүртгэлтэй, хараат бус аудитор шалгадаг",
-            1,
-        ),
-        Choice(
-            "checked",
-            "Written accounts, checked by our control committee",
-            "Бичмэл бүртгэлтэй, хяналтын зөвлөл маань шалгадаг",
-            0.75,
-        ),
-        Choice(
-            "unchecked",
-            "Written accounts that nobody checks",
-            "Бичмэл бүртгэлтэй, гэхдээ хэн ч шалгадаггүй",
-            0.4,
-        ),
-        Choice("none", "No written accounts", "Бичмэл бүртгэл байхгүй", 0),
-        DK,
-    ],
-    "report": [
-        Choice(
-            "assembly",
-            "Presented a yearly report at the general assembly",
-            "Нийт хурлаар жилийн тайлангаа тавьсан",
-            0.34,
-        ),
-        Choice(
-            "to_members",
-            "Gave the accounts to every member (on paper, by phone or in a group chat)",
-            "Санхүүгийн тайлангаа гишүүн бүрт хүргэсэн (цаасаар, утсаар эсвэл группээр)",
-            0.34,
-        ),
-        Choice(
-            "public",
-            "Made them public (notice board, website, Facebook page)",
-            "Олон нийтэд нээлттэй тавьсан (мэдээллийн самбар, вэб сайт, фэйсбүүк хуудас)",
-            0.34,
-        ),
-        Choice(
-            "authorities",
-            "Filed reports with the tax office or the registry",
-            "Татварын алба эсвэл бүртгэлийн байгууллагад тайлан өгсөн",
-            0.34,
-        ),
-        NONE_OF,
-    ],
-    "open_books": [
-        Choice("yes", "Yes", "Тийм", 1),
-        Choice("some", "Only some documents", "Зөвхөн зарим баримт бичгийг", 0.5),
-        Choice(
-            "leaders_only", "No, only the leaders can see them", "Үгүй, зөвхөн удирдлага харна", 0
-        ),
-        DK,
-    ],
-    # --- AS aspirations ----------------------------------------------------------------------
-    "registered": [
-        Choice("yes", "Yes", "Тийм", 1),
-        Choice("in_progress", "Registration is under way", "Бүртгүүлж байгаа", 0.5),
-        Choice("no", "No", "Үгүй", 0),
-        DK,
-    ],
-    "plan": [
-        Choice("long", "Yes, for 3 years or more", "Тийм, 3 ба түүнээс дээш жилийн", 1),
-        Choice("year", "Only for this year", "Зөвхөн энэ жилийн", 0.5),
-        Choice("none", "No written plan", "Бичмэл төлөвлөгөө байхгүй", 0),
-        DK,
-    ],
-    "reserve": [
-        Choice(
-            "enough",
-            "Yes, enough to cover at least 3 months of costs",
-            "Тийм, дор хаяж 3 сарын зардлыг нөхөхүйц",
-            1,
-        ),
-        Choice("small", "Yes, but a small one", "Тийм, гэхдээ бага", 0.5),
-        Choice("none", "No", "Үгүй", 0),
-        DK,
-    ],
-    # --- challenges and opportunities (not scored; reused by case studies) ---------------------
-    "challenge": [
-        Choice("finance", "Getting loans or finance", "Зээл, санхүүжилт авахад хүндрэлтэй"),
-        Choice(
-            "markets",
-            "Selling products; low or unstable prices",
-            "Бүтээгдэхүүнээ борлуулах; үнэ бага эсвэл тогтворгүй",
-        ),
-        Choice(
-            "legal",
-            "Legal recognition, unclear rules",
-            "Хууль эрх зүйн хүлээн зөвшөөрөлт, тодорхойгүй зохицуулалт",
-        ),
-        Choice(
-            "skills",
-            "Management and bookkeeping skills",
-            "Удирдлага, нягтлан бодох бүртгэлийн ур чадвар",
-        ),
-        Choice(
-            "infrastructure",
-            "Roads, electricity, water or storage",
-            "Зам, цахилгаан, ус, агуулах",
-        ),
-        Choice("digital", "Internet and digital skills", "Интернэт, цахим ур чадвар"),
-        Choice(
-            "climate",
-            "Climate change, dzud and drought",
-            "Уур амьсгалын өөрчлөлт, зуд, ган",
-        ),
-        Choice(
-            "governance",
-            "Disputes or weak leadership inside the organisation",
-            "Байгууллага доторх маргаан, сул удирдлага",
-        ),
-        Choice("transport", "Long distances and transport costs", "Хол зай, тээврийн зардал"),
-        Choice("participation", "Members take little part", "Гишүүдийн оролцоо бага"),
-        Choice(
-            "workers",
-            "Finding and keeping workers or young people",
-            "Ажилчид, залуучуудыг татах, тогтвортой ажиллуулах",
-        ),
-        Choice("taxes", "Taxes and paperwork", "Татвар, бичиг цаасны ажил"),
-        Choice(
-            "awareness",
-            "People do not know what cooperatives or the SSE are",
-            "Хоршоо, нийгмийн болон эв санааны эдийн засаг гэж юу болохыг хүмүүс мэддэггүй",
-        ),
-        OTHER,
-        Choice("none", "No major challenge", "Томоохон хүндрэл байхгүй"),
-    ],
-    "opportunity": [
-        Choice(
-            "markets", "New buyers or markets in Mongolia", "Дотоодын шинэ худалдан авагч, зах зээл"
-        ),
-        Choice("export", "Export", "Экспорт"),
-        Choice(
-            "processing",
-            "Processing to add value (wool, cashmere, milk, meat)",
-            "Боловсруулалт хийж нэмүү өртөг шингээх (ноос, ноолуур, сүү, мах)",
-        ),
-        Choice("tourism", "Tourism", "Аялал жуулчлал"),
-        Choice("online", "Selling online", "Онлайн худалдаа"),
-        Choice(
-            "government",
-            "Government support programmes or public purchasing",
-            "Төрийн дэмжлэгийн хөтөлбөр, төрийн худалдан авалт",
-        ),
-        Choice("donors", "Donor or development projects", "Хандивлагч, хөгжлийн төслүүд"),
-        Choice(
-            "cooperation",
-            "Working with other cooperatives or a union",
-            "Бусад хоршоо эсвэл холбоотой хамтран ажиллах",
-        ),
-        Choice("green", "Green or climate finance", "Ногоон болон уур амьсгалын санхүүжилт"),
-        Choice(
-            "youth",
-            "Young people joining or coming back",
-            "Залуучууд элсэх, нутагтаа эргэн ирэх",
-        ),
-        Choice("training", "Training and advice", "Сургалт, зөвлөгөө"),
-        OTHER,
-        Choice("none", "None at the moment", "Одоогоор байхгүй"),
     ],
 }

@@ -63,6 +63,19 @@ MONGOLIAN = {
     "ILO and ICA: Advancing gender equality, the co-operative way (2015)": (
         "ОУХБ ба ОУХХ: Жендэрийн тэгш байдлыг хоршооны замаар ахиулах нь (2015)"
     ),
+    "ILO Convention No. 155 (occupational safety and health)": (
+        "ОУХБ-ын 155 дугаар конвенц (хөдөлмөрийн аюулгүй байдал, эрүүл ахуй)"
+    ),
+    "ILO Conventions No. 87 (freedom of association), No. 29 (forced labour), No. 138 and "
+    "No. 182 (child labour)": "ОУХБ-ын конвенцууд: 87 дугаар (эвлэлдэн нэгдэх эрх), 29 дүгээр "
+    "(албадан хөдөлмөр), 138 ба 182 дугаар (хүүхдийн хөдөлмөр)",
+    "ILO Declaration on Fundamental Principles and Rights at Work (1998, amended 2022)": (
+        "ОУХБ-ын Хөдөлмөрийн салбар дахь үндсэн зарчим, эрхийн тухай тунхаглал (1998, 2022 онд "
+        "нэмэлт өөрчлөлт оруулсан)"
+    ),
+    "Mongolia, Law on Occupational Safety and Health (2008)": (
+        "Монгол Улсын Хөдөлмөрийн аюулгүй байдал, эрүүл ахуйн тухай хууль (2008)"
+    ),
     "The social insurance office of your soum or district": (
         "Сум, дүүргийнхээ нийгмийн даатгалын хэлтэс"
     ),

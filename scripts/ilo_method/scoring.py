@@ -3,6 +3,8 @@
 Dimensions follow the ILC 2022 definition: the purpose (PUR), the four principles (P1-P4), the six
 values (V1-V6) and the aspirations (AS). Each indicator rests on practices a respondent can check
 (a vote, a meeting held, a share of surplus, a written contract), not on opinions about the SSE.
+Labels use the resolution's own words ("voluntary cooperation and mutual aid", "democratic and/or
+participatory governance", "equality and fairness").
 """
 
 from __future__ import annotations
@@ -60,8 +62,8 @@ DIMENSIONS = [
     Dimension(
         "PUR",
         "purpose",
-        "Purpose: the collective and general interest",
-        "Зорилго: хамтын болон нийтийн ашиг сонирхол",
+        "Purpose: the collective and/or general interest",
+        "Зорилго: хамтын болон/эсвэл нийтийн ашиг сонирхол",
         "Carries out economic, social and environmental activities to serve the collective "
         "and/or general interest.",
         "Хамтын болон/эсвэл нийтийн ашиг сонирхолд үйлчлэх зорилгоор эдийн засаг, нийгэм, "
@@ -72,19 +74,24 @@ DIMENSIONS = [
         "principle",
         "Voluntary cooperation and mutual aid",
         "Сайн дурын хамтын ажиллагаа, харилцан туслалцаа",
-        "People join and leave freely, and help each other through the organisation.",
-        "Хүмүүс чөлөөтэй элсэж, гарах боломжтой бөгөөд байгууллагаараа дамжуулан бие биедээ "
-        "тусалдаг.",
+        "People take part of their own free will (they join and leave freely, volunteer, give) and "
+        "help each other through the organisation (mutual aid).",
+        "Хүмүүс өөрсдийн сайн дураар оролцдог (чөлөөтэй элсэж, гардаг, сайн дураар ажилладаг, "
+        "хандивладаг) бөгөөд байгууллагаараа дамжуулан бие биедээ тусалдаг (харилцан туслалцаа).",
     ),
     Dimension(
         "P2",
         "principle",
-        "Democratic and participatory governance",
-        "Ардчилсан, оролцоонд суурилсан засаглал",
-        "Members control the organisation: one member one vote, a general assembly every year, "
-        "and a say in the main decisions.",
-        "Байгууллагыг гишүүд хянадаг: нэг гишүүн - нэг санал, жил бүр болдог нийт хурал, гол "
-        "шийдвэрт оролцох эрх.",
+        "Democratic and/or participatory governance",
+        "Ардчилсан болон/эсвэл оролцооны засаглал",
+        "Members control the organisation democratically (one member one vote, a general "
+        "assembly every year, a say in the main decisions), and/or the people it serves, its "
+        "workers and the community take part in decisions, are consulted and are told what was "
+        "decided. An entity without members is scored on participation alone.",
+        "Байгууллагыг гишүүд ардчилсан журмаар хянадаг (нэг гишүүн - нэг санал, жил бүр болдог "
+        "нийт хурал, гол шийдвэрт оролцох эрх), болон/эсвэл үйлчлүүлэгчид, ажилчид, нутгийн "
+        "иргэд шийдвэр гаргалтад оролцож, санал нь асуугдаж, юу шийдсэнийг мэдэж байдаг. "
+        "Гишүүнгүй байгууллагыг зөвхөн оролцооны үзүүлэлтээр үнэлнэ.",
     ),
     Dimension(
         "P3",
@@ -99,8 +106,8 @@ DIMENSIONS = [
     Dimension(
         "P4",
         "principle",
-        "People and purpose before capital",
-        "Хөрөнгөөс илүү хүн ба нийгмийн зорилгыг эрхэмлэх",
+        "Primacy of people and social purpose over capital",
+        "Капиталаас илүү хүн ба нийгмийн зорилгыг эрхэмлэх",
         "Surpluses and assets serve the members and the social purpose, not returns on capital.",
         "Ашиг, хөрөнгийг хөрөнгө оруулалтын өгөөжид бус, гишүүд болон нийгмийн зорилгод "
         "зарцуулдаг.",
@@ -118,8 +125,10 @@ DIMENSIONS = [
         "value",
         "Equality and fairness",
         "Тэгш байдал, шударга ёс",
-        "Women and men, richer and poorer members are treated fairly, and pay gaps are small.",
-        "Эмэгтэй, эрэгтэй, чинээлэг, ядуу гишүүдэд шударга ханддаг, цалингийн зөрүү бага.",
+        "Women and men, richer and poorer people are treated equally and fairly: women take part "
+        "in leadership and in assemblies, and pay gaps are small.",
+        "Эмэгтэй, эрэгтэй, чинээлэг, ядуу хүмүүст тэгш, шударга ханддаг: эмэгтэйчүүд удирдлага, "
+        "хурал цуглаанд оролцдог, цалингийн зөрүү бага.",
     ),
     Dimension(
         "V3",
@@ -135,7 +144,7 @@ DIMENSIONS = [
         "V4",
         "value",
         "Self-governance",
-        "Өөрийгөө удирдах ёс",
+        "Өөрөө өөрийгөө удирдах ёс",
         "Members make and check their own rules: a charter adopted by members, a control "
         "committee, regular elections, training.",
         "Гишүүд дүрмээ өөрсдөө тогтоож, хэрэгжилтийг нь хянадаг: гишүүдийн баталсан дүрэм, "
@@ -152,17 +161,19 @@ DIMENSIONS = [
     Dimension(
         "V6",
         "value",
-        "Decent work and livelihoods",
-        "Зохистой хөдөлмөр, амьжиргаа",
-        "Workers have contracts, social insurance and fair pay; members earn a better living.",
-        "Ажилчид хөдөлмөрийн гэрээтэй, нийгмийн даатгалтай, шударга цалинтай; гишүүдийн "
-        "амьжиргаа дээшилдэг.",
+        "Attainment of decent work and livelihoods",
+        "Зохистой хөдөлмөр, амьжиргааг хангах",
+        "Workers have contracts, social insurance, fair pay, safe work and the right to organise; "
+        "no child labour, forced labour or unpaid family labour; members earn a better living.",
+        "Ажилчид хөдөлмөрийн гэрээтэй, нийгмийн даатгалтай, шударга цалинтай, аюулгүй нөхцөлд "
+        "ажилладаг, эвлэлдэн нэгдэх эрхтэй; хүүхдийн хөдөлмөр, албадан хөдөлмөр, цалингүй гэр "
+        "бүлийн хөдөлмөр байхгүй; гишүүдийн амьжиргаа дээшилдэг.",
     ),
     Dimension(
         "AS",
         "aspiration",
-        "Long-term viability and formalisation",
-        "Урт хугацааны тогтвортой байдал, албан ёсны болох",
+        "Long-term viability and sustainability; transition to the formal economy",
+        "Урт хугацааны оршин тогтнох чадвар, тогтвортой байдал; албан эдийн засагт шилжих",
         "Aspirations of SSE entities: to last, to plan ahead and to move from the informal to "
         "the formal economy.",
         "Эдгээр байгууллагын эрмэлзэл: удаан оршин тогтнох, ирээдүйгээ төлөвлөх, албан бус "
@@ -183,7 +194,8 @@ INDICATORS = [
     ),
     Indicator("P1_OPEN", "P1", "Open and voluntary membership", "Нээлттэй, сайн дурын гишүүнчлэл"),
     Indicator("P1_EXIT", "P1", "Members are free to leave", "Гишүүн чөлөөтэй гарах боломжтой"),
-    Indicator("P1_AID", "P1", "Mutual aid among members", "Гишүүдийн харилцан туслалцаа"),
+    Indicator("P1_AID", "P1", "Mutual aid", "Харилцан туслалцаа"),
+    Indicator("P1_VOLUNTARY", "P1", "Voluntary participation", "Сайн дурын оролцоо"),
     Indicator("P2_VOTE", "P2", "One member, one vote", "Нэг гишүүн - нэг санал"),
     Indicator(
         "P2_ASSEMBLY",
@@ -196,6 +208,24 @@ INDICATORS = [
         "P2",
         "Members decide the main matters",
         "Гол асуудлыг гишүүд шийддэг",
+    ),
+    Indicator(
+        "P2_STAKEHOLDERS",
+        "P2",
+        "Those it serves, its workers and the community have a seat in decisions",
+        "Үйлчлүүлэгчид, ажилчид, нутгийн иргэд шийдвэр гаргалтад суудалтай",
+    ),
+    Indicator(
+        "P2_CONSULT",
+        "P2",
+        "Those affected are consulted before decisions",
+        "Шийдвэр гаргахаас өмнө оролцогч талуудаас санал авдаг",
+    ),
+    Indicator(
+        "P2_REPORT_BACK",
+        "P2",
+        "Those affected are told what was decided and how money was used",
+        "Шийдвэр, мөнгөний зарцуулалтаа оролцогч талуудад мэдээлдэг",
     ),
     Indicator(
         "P3_LEADERS",
@@ -212,8 +242,8 @@ INDICATORS = [
     Indicator(
         "P3_INCOME",
         "P3",
-        "Income earned by the organisation itself",
-        "Өөрсдөө олсон орлого",
+        "Not dependent on one outside funder",
+        "Гадны ганц санхүүжүүлэгчээс хараат бус",
     ),
     Indicator(
         "P4_SURPLUS",
@@ -243,8 +273,14 @@ INDICATORS = [
     Indicator(
         "V2_WOMEN_BOARD",
         "V2",
-        "Women on the board",
-        "Удирдах зөвлөл дэх эмэгтэйчүүд",
+        "Women in leadership: the board and the head",
+        "Удирдлага дахь эмэгтэйчүүд: удирдах зөвлөл ба дарга",
+    ),
+    Indicator(
+        "V2_WOMEN_ASSEMBLY",
+        "V2",
+        "Women taking part in the general assembly",
+        "Нийт хуралд оролцсон эмэгтэйчүүд",
     ),
     Indicator("V2_WOMEN_MEMBERS", "V2", "Women among the members", "Гишүүдийн дундах эмэгтэйчүүд"),
     Indicator(
@@ -316,6 +352,24 @@ INDICATORS = [
         "Хөдөлмөрийн хөлсний доод хэмжээнээс багагүй цалин",
     ),
     Indicator(
+        "V6_RIGHTS",
+        "V6",
+        "Rights at work: freedom of association, no child labour, no forced labour",
+        "Хөдөлмөрийн эрх: эвлэлдэн нэгдэх эрх, хүүхдийн хөдөлмөр, албадан хөдөлмөр байхгүй",
+    ),
+    Indicator(
+        "V6_SAFETY",
+        "V6",
+        "Safety and health at work",
+        "Хөдөлмөрийн аюулгүй байдал, эрүүл ахуй",
+    ),
+    Indicator(
+        "V6_FAMILY",
+        "V6",
+        "No unpaid family labour",
+        "Цалингүй гэр бүлийн хөдөлмөр байхгүй",
+    ),
+    Indicator(
         "V6_MEMBER_INSURANCE",
         "V6",
         "Members covered by social insurance",
@@ -330,8 +384,8 @@ INDICATORS = [
     Indicator(
         "AS_FORMAL",
         "AS",
-        "Registered and filing taxes",
-        "Улсын бүртгэлтэй, татварын тайлан өгдөг",
+        "Registered (or recognised by the soum governor) and filing taxes",
+        "Улсын бүртгэлтэй (эсвэл сумын Засаг дарга хүлээн зөвшөөрсөн), татварын тайлан өгдөг",
     ),
     Indicator("AS_AGE", "AS", "Years in operation", "Үйл ажиллагаа явуулсан жил"),
     Indicator(
@@ -350,26 +404,41 @@ SCORING = [
     Score("PUR_ACTIVITY", "choice", "purpose_activities"),
     Score("P1_OPEN", "choice", "join_open"),
     Score("P1_OPEN", "choice", "join_refused"),
+    # Entities without members: open access to what they do (the member rows are then skipped).
+    Score("P1_OPEN", "choice", "open_participation"),
     Score("P1_EXIT", "choice", "exit_free"),
     Score("P1_AID", "choice", "mutual_aid"),
+    Score("P1_VOLUNTARY", "choice", "voluntary_work"),
     Score("P2_VOTE", "choice", "voting_rule"),
     Score("P2_ASSEMBLY", "choice", "assembly_held"),
     # A majority of members present or represented: the usual quorum of a general assembly.
     Score("P2_ASSEMBLY", "at_least 0.5", value=f"${{assembly_attendees}} div {MEMBERS}"),
     Score("P2_SAY", "choice", "member_say"),
+    # Participatory governance, asked of every entity: the route to P2 for one without members.
+    Score("P2_STAKEHOLDERS", "choice", "stakeholder_seats"),
+    Score("P2_CONSULT", "choice", "stakeholder_consulted"),
+    Score("P2_REPORT_BACK", "choice", "stakeholder_report"),
     Score("P3_LEADERS", "choice", "leader_appointed_by"),
     Score("P3_CONTROL", "choice", "outside_overrule"),
-    # Half of the income earned from sales gives the full score (the Thai test's threshold).
-    Score("P3_INCOME", "linear 0 50", "income_sales_pct"),
+    # Dependence is on the largest outside funder; sales and member fees are the entity's own
+    # income. Lower is better: 25% or less from one funder scores 1, 75% or more scores 0.
+    Score("P3_INCOME", "linear 75 25", "largest_funder_pct"),
     # Lower is better: nothing paid on capital scores 1, half of the surplus or more scores 0.
     Score("P4_SURPLUS", "linear 50 0", "surplus_investors_pct"),
-    Score("P4_SURPLUS", "at_least 70", value="${surplus_reinvested_pct} + ${surplus_members_pct}"),
+    # Without members, nothing is paid back to members (the question is not asked).
+    Score(
+        "P4_SURPLUS",
+        "at_least 70",
+        value="${surplus_reinvested_pct} + coalesce(${surplus_members_pct}, 0)",
+    ),
     Score("P4_RULE", "choice", "profit_rule"),
     Score("P4_ASSETS", "choice", "asset_lock"),
     Score("V1_ENV", "choice", "env_practices"),
     Score("V1_COMMUNITY", "choice", "community_support"),
     # Parity is not the bar: 40% women (the usual "critical mass") gives the full score.
     Score("V2_WOMEN_BOARD", "linear 0 0.4", value="${women_on_board} div ${board_size}"),
+    Score("V2_WOMEN_BOARD", "choice", "chair_gender"),
+    Score("V2_WOMEN_ASSEMBLY", "linear 0 0.4", value="${assembly_women} div ${assembly_attendees}"),
     Score("V2_WOMEN_MEMBERS", "linear 0 0.4", value=f"${{members_women}} div {MEMBERS}"),
     # Lower is better: a ratio of 3 or less scores 1, 10 or more scores 0.
     Score("V2_PAY", "linear 10 3", value="${pay_highest} div ${pay_lowest}"),
@@ -387,6 +456,11 @@ SCORING = [
     Score("V6_WORKERS", "bands 0.5 1", value="${workers_contract} div ${workers_paid}"),
     Score("V6_WORKERS", "linear 0 1", value="${workers_insured} div ${workers_paid}"),
     Score("V6_WAGE", "choice", "wage_min"),
+    Score("V6_RIGHTS", "choice", "workers_union"),
+    Score("V6_RIGHTS", "choice", "child_labour"),
+    Score("V6_RIGHTS", "choice", "forced_labour"),
+    Score("V6_SAFETY", "choice", "safety_practices"),
+    Score("V6_FAMILY", "choice", "unpaid_family"),
     Score("V6_MEMBER_INSURANCE", "choice", "members_insured"),
     Score("V6_LIVELIHOOD", "choice", "member_income_change"),
     Score("AS_FORMAL", "choice", "registered"),
@@ -425,13 +499,13 @@ DEFINITIONS = [
         "ilo-2022-broad",
         "ILO 2022, broad: on the way",
         "ОУХБ 2022, өргөн хүрээ: хөгжлийн замдаа",
-        "The purpose, autonomy and people before capital score 40 or more, and so does either "
-        "voluntary cooperation or democratic governance. It lets in foundations without members "
-        "and young entities still building some practices.",
-        "Зорилго, бие даасан байдал, хөрөнгөөс илүү хүнийг эрхэмлэх зарчим 40 ба түүнээс дээш "
-        "оноотой, мөн сайн дурын хамтын ажиллагаа эсвэл ардчилсан засаглалын аль нэг нь 40 ба "
-        "түүнээс дээш оноотой. Гишүүнгүй сан болон зарим үйл ажиллагаагаа дөнгөж төлөвшүүлж буй "
-        "шинэ байгууллагууд хамрагдана.",
+        "The purpose, autonomy and independence, and the primacy of people over capital score 40 "
+        "or more, and so does either voluntary cooperation and mutual aid or democratic and/or "
+        "participatory governance. It lets in young entities still building some practices.",
+        "Зорилго, бие даасан байдал, хараат бус байдал, хөрөнгөөс илүү хүнийг эрхэмлэх зарчим 40 "
+        "ба түүнээс дээш оноотой, мөн сайн дурын хамтын ажиллагаа, харилцан туслалцаа эсвэл "
+        "ардчилсан болон/эсвэл оролцооны засаглалын аль нэг нь 40 ба түүнээс дээш оноотой. Зарим "
+        "үйл ажиллагаагаа дөнгөж төлөвшүүлж буй шинэ байгууллагууд хамрагдана.",
         "score('PUR') >= 40 and score('P3') >= 40 and score('P4') >= 40 "
         "and (score('P1') >= 40 or score('P2') >= 40)",
     ),
@@ -457,6 +531,7 @@ DEFINITIONS = [
         "харуулав: Монголын хуулийн шалгуур биш.",
         "${income_sales_pct} >= 50 "
         "and (${had_surplus} = 'no' or ${surplus_reinvested_pct} >= 70) "
-        "and (${had_surplus} = 'no' or ${surplus_members_pct} + ${surplus_investors_pct} <= 30)",
+        "and (${had_surplus} = 'no' "
+        "or coalesce(${surplus_members_pct}, 0) + ${surplus_investors_pct} <= 30)",
     ),
 ]

@@ -2,8 +2,10 @@
 
 Groups are pages (``field-list``); questions that only make sense for some entities carry a
 ``relevant`` (no surplus questions without a surplus, no worker questions without paid workers, no
-board questions without a board). Questions that other questions depend on are required; the others
-are optional, and most choice lists offer "Don't know", which is left out of the score.
+board questions without a board, no member questions without members: a foundation is asked about
+the participation of the people it serves instead). Questions that other questions depend on are
+required; the others are optional. Most choice lists offer "Don't know", which scores as "no" (see
+``choices``).
 """
 
 from __future__ import annotations
@@ -84,7 +86,11 @@ ALL_EN = " (choose all that apply)"
 ALL_MN = " (тохирох бүгдийг сонгоно уу)"
 
 NO_INCOME = "${income_band} != 'none'"
-HAS_MEMBERS = "${join_open} != 'no_members'"
+# The member counts are required, so this gate is always decided: 0 members is a foundation or an
+# NGO without members, which is asked about participation instead of member democracy.
+HAS_MEMBERS = "${members_women} + ${members_men} > 0"
+NO_MEMBERS = "${members_women} + ${members_men} = 0"
+ASSEMBLY = f"{HAS_MEMBERS} and ${{assembly_held}} = 'yes'"
 HAS_SURPLUS = "${had_surplus} = 'yes'"
 HAS_BOARD = "${has_board} = 'yes'"
 
@@ -95,14 +101,17 @@ INTRO = [
         "intro_note",
         "This self-assessment asks how your organisation works: who can join, how decisions are "
         "made, how money is used, and how you care for people and nature. Answer for the last 12 "
-        "months. If you do not know an answer, choose “Don't know” or leave it empty. There are no "
-        "right or wrong answers: the results help your organisation and those who support it see "
-        "its strengths and what to improve.",
+        "months. The questions ask about facts your leaders can check in the charter, the minutes "
+        "or the books: if you do not know, ask them. “Don't know” counts as “no” in the scores. "
+        "There are no right or wrong answers: the results help your organisation and those who "
+        "support it see its strengths and what to improve.",
         "Энэ асуулгаар танай байгууллага хэрхэн ажилладгийг өөрсдөө үнэлнэ: хэн гишүүн болж болох, "
         "шийдвэрийг хэрхэн гаргадаг, мөнгийг хэрхэн зарцуулдаг, хүн ба байгальд хэрхэн анхаардаг. "
-        "Сүүлийн 12 сарын байдлаар хариулна уу. Мэдэхгүй бол «Мэдэхгүй» гэснийг сонгох, эсвэл "
-        "хоосон үлдээнэ үү. Зөв буруу хариулт гэж үгүй: үр дүн нь танай байгууллага болон түүнийг "
-        "дэмжигчдэд давуу тал, сайжруулах зүйлээ олж харахад тусална.",
+        "Сүүлийн 12 сарын байдлаар хариулна уу. Асуултууд нь удирдлагын дүрэм, хурлын тэмдэглэл, "
+        "санхүүгийн бүртгэлээс шалгаж болох баримтын тухай: мэдэхгүй бол тэднээс асуугаарай. "
+        "«Мэдэхгүй» гэсэн хариултыг оноонд «үгүй» гэж тооцно. Зөв буруу хариулт гэж үгүй: үр дүн "
+        "нь танай байгууллага болон түүнийг дэмжигчдэд давуу тал, сайжруулах зүйлээ олж харахад "
+        "тусална.",
     ),
     q(
         "integer",
@@ -188,9 +197,9 @@ PROFILE = [
         "Гишүүдийн хэд нь эмэгтэй вэ?",
         PEOPLE,
         hint_en="Count people. For a union, count the people in your member organisations "
-        "as far as you know.",
+        "as far as you know. 0 if the organisation has no members (e.g. a foundation).",
         hint_mn="Хүний тоогоор тоолно уу. Холбоо бол гишүүн байгууллагуудынхаа хүмүүсийг "
-        "мэдэх хэрээрээ тоолно уу.",
+        "мэдэх хэрээрээ тоолно уу. Байгууллага гишүүнгүй бол (жишээ нь сан) 0.",
         required=True,
     ),
     q(
@@ -199,6 +208,8 @@ PROFILE = [
         "How many members are men?",
         "Гишүүдийн хэд нь эрэгтэй вэ?",
         PEOPLE,
+        hint_en="0 if the organisation has no members.",
+        hint_mn="Байгууллага гишүүнгүй бол 0.",
         required=True,
     ),
     q(
@@ -261,12 +272,24 @@ PURPOSE = [
 ]
 
 MEMBERSHIP = [
-    group("membership", "Membership and mutual help", "Гишүүнчлэл ба харилцан туслалцаа"),
+    group(
+        "membership",
+        "Voluntary cooperation and mutual aid",
+        "Сайн дурын хамтын ажиллагаа, харилцан туслалцаа",
+    ),
     q(
         "select_one join",
         "join_open",
         "Who can become a member?",
         "Хэн гишүүн болж болох вэ?",
+        relevant=HAS_MEMBERS,
+    ),
+    q(
+        "select_one access",
+        "open_participation",
+        "Who can take part in your activities or benefit from them?",
+        "Танай үйл ажиллагаанд хэн оролцож, үр шимийг нь хүртэж болох вэ?",
+        relevant=NO_MEMBERS,
     ),
     q(
         "select_one refusal",
@@ -285,8 +308,18 @@ MEMBERSHIP = [
     q(
         "select_multiple aid",
         "mutual_aid",
-        "How did members help each other through the organisation in the last 12 months?" + ALL_EN,
-        "Сүүлийн 12 сард гишүүд байгууллагаараа дамжуулан бие биедээ хэрхэн тусалсан бэ?" + ALL_MN,
+        "How did people help each other through the organisation in the last 12 months?" + ALL_EN,
+        "Сүүлийн 12 сард хүмүүс байгууллагаараа дамжуулан бие биедээ хэрхэн тусалсан бэ?" + ALL_MN,
+        NONE_ALONE,
+        hint_en="Members, volunteers and the people you serve alike.",
+        hint_mn="Гишүүд, сайн дурынхан, үйлчлүүлэгчид бүгд хамаарна.",
+    ),
+    q(
+        "select_multiple voluntary",
+        "voluntary_work",
+        "In the last 12 months, how did people take part in your work of their own free will?"
+        + ALL_EN,
+        "Сүүлийн 12 сард хүмүүс танай ажилд өөрсдийн сайн дураар хэрхэн оролцсон бэ?" + ALL_MN,
         NONE_ALONE,
     ),
     END,
@@ -299,6 +332,7 @@ GOVERNANCE = [
         "voting_rule",
         "When members vote, how are the votes counted?",
         "Гишүүд санал өгөхдөө саналыг хэрхэн тоолдог вэ?",
+        relevant=HAS_MEMBERS,
     ),
     q(
         "select_one yes_no_dk",
@@ -306,6 +340,7 @@ GOVERNANCE = [
         "Did the members meet in a general assembly in the last 12 months?",
         "Сүүлийн 12 сард гишүүдийн нийт хурал болсон уу?",
         required=True,
+        relevant=HAS_MEMBERS,
     ),
     q(
         "integer",
@@ -319,7 +354,19 @@ GOVERNANCE = [
         ),
         hint_en="Count those who came in person and those who voted through a proxy.",
         hint_mn="Биечлэн ирсэн болон итгэмжлэлээр санал өгсөн гишүүдийг тоолно уу.",
-        relevant="${assembly_held} = 'yes'",
+        relevant=ASSEMBLY,
+    ),
+    q(
+        "integer",
+        "assembly_women",
+        "How many of them were women?",
+        "Тэдний хэд нь эмэгтэй байсан бэ?",
+        Check(
+            ". >= 0 and . <= ${assembly_attendees}",
+            "This cannot be more than the number who took part.",
+            "Оролцогчдын тооноос их байж болохгүй.",
+        ),
+        relevant=ASSEMBLY,
     ),
     q(
         "select_multiple say",
@@ -327,12 +374,41 @@ GOVERNANCE = [
         "Which of these do the members decide, at the general assembly or by a vote?" + ALL_EN,
         "Дараахаас алийг нь гишүүд нийт хурлаар эсвэл санал хураалтаар шийддэг вэ?" + ALL_MN,
         NONE_ALONE,
+        relevant=HAS_MEMBERS,
+    ),
+    q(
+        "select_multiple stakeholders",
+        "stakeholder_seats",
+        "Who has a seat or a vote where the main decisions are taken (the board, a council or "
+        "the general assembly)?" + ALL_EN,
+        "Гол шийдвэр гаргадаг газарт (удирдах зөвлөл, зөвлөл эсвэл нийт хурал) хэн суудалтай, "
+        "эсвэл санал өгөх эрхтэй вэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_multiple consulted",
+        "stakeholder_consulted",
+        "In the last 12 months, how did you ask the people you serve, your workers or the "
+        "community for their views before important decisions?" + ALL_EN,
+        "Сүүлийн 12 сард чухал шийдвэр гаргахаасаа өмнө үйлчлүүлэгчид, ажилчид эсвэл нутгийн "
+        "иргэдээсээ санал бодлыг нь хэрхэн асуусан бэ?" + ALL_MN,
+        NONE_ALONE,
+    ),
+    q(
+        "select_one report_back",
+        "stakeholder_report",
+        "Did you tell the people you serve, your workers and the community what was decided and "
+        "how the money was used?",
+        "Юу шийдсэн, мөнгийг хэрхэн зарцуулснаа үйлчлүүлэгчид, ажилчид, нутгийн иргэддээ "
+        "мэдээлсэн үү?",
     ),
     q(
         "select_one yes_no",
         "has_board",
-        "Is there a board or council that runs the organisation between general assemblies?",
-        "Нийт хурлын хооронд байгууллагыг удирддаг удирдах зөвлөл байдаг уу?",
+        "Is there a board or council that runs the organisation (between general assemblies, if "
+        "you hold them)?",
+        "Байгууллагыг удирддаг удирдах зөвлөл (нийт хурал хийдэг бол хурал хоорондын хугацаанд) "
+        "байдаг уу?",
         required=True,
     ),
     q(
@@ -379,6 +455,7 @@ GOVERNANCE = [
         "of years since the organisation was founded.",
         hint_mn="Энэ жил бол 0. Удирдлагыг гишүүд хэзээ ч сонгож байгаагүй бол байгууллага "
         "байгуулагдсанаас хойш хэдэн жил болсныг бичнэ үү.",
+        relevant=HAS_MEMBERS,
     ),
     q(
         "select_one charter",
@@ -431,6 +508,26 @@ MONEY = [
         relevant=NO_INCOME,
     ),
     q(
+        "integer",
+        "largest_funder_pct",
+        "About what share of the income came from your largest outside funder (one donor, one "
+        "government programme, one company or one parent organisation)? (%)",
+        "Орлогын ойролцоогоор хэдэн хувь нь гаднаас санхүүжүүлдэг хамгийн том ганц эх "
+        "үүсвэрээс (нэг хандивлагч, төрийн нэг хөтөлбөр, нэг компани эсвэл толгой байгууллага) "
+        "орсон бэ? (%)",
+        Check(
+            ". >= 0 and . + coalesce(${income_sales_pct}, 0) <= 100",
+            "Sales and the largest funder together cannot be more than 100%.",
+            "Борлуулалт болон хамгийн том санхүүжүүлэгчийн хувийн нийлбэр 100%-иас хэтэрч "
+            "болохгүй.",
+        ),
+        hint_en="Sales and member fees are your own income, not an outside funder. Loans are not "
+        "income. 0 if no outside funder gave you money.",
+        hint_mn="Борлуулалт, гишүүнчлэлийн хураамж бол танай өөрийн орлого, гадны санхүүжүүлэгч "
+        "биш. Зээл орлогод орохгүй. Гадны санхүүжүүлэгчээс мөнгө аваагүй бол 0.",
+        relevant=NO_INCOME,
+    ),
+    q(
         "select_one surplus",
         "had_surplus",
         "In the last financial year, was there a surplus (income higher than costs)?",
@@ -455,7 +552,7 @@ MONEY = [
         "Хэдэн хувийг гишүүдэд байгууллагаар хэр их үйлчлүүлсэн, бүтээгдэхүүнээ хэр их "
         "борлуулсан, хэр их ажилласнаар нь хуваарилсан бэ? (%)",
         PERCENT,
-        relevant=HAS_SURPLUS,
+        relevant=f"{HAS_SURPLUS} and {HAS_MEMBERS}",
     ),
     q(
         "integer",
@@ -489,213 +586,8 @@ MONEY = [
     END,
 ]
 
-WORKERS = [
-    group("workers", "Paid workers", "Цалинтай ажилчид", relevant="${workers_paid} > 0"),
-    q(
-        "integer",
-        "workers_contract",
-        "How many of the paid workers have a written employment contract?",
-        "Цалинтай ажилчдын хэд нь бичгээр байгуулсан хөдөлмөрийн гэрээтэй вэ?",
-        Check(
-            ". >= 0 and . <= ${workers_paid}",
-            "This cannot be more than the number of paid workers.",
-            "Цалинтай ажилчдын тооноос их байж болохгүй.",
-        ),
-    ),
-    q(
-        "integer",
-        "workers_insured",
-        "For how many of them does the organisation pay social insurance contributions?",
-        "Тэдний хэдийнх нь нийгмийн даатгалын шимтгэлийг байгууллага төлдөг вэ?",
-        Check(
-            ". >= 0 and . <= ${workers_paid}",
-            "This cannot be more than the number of paid workers.",
-            "Цалинтай ажилчдын тооноос их байж болохгүй.",
-        ),
-    ),
-    q(
-        "select_one wage",
-        "wage_min",
-        "Do all paid workers earn at least the national minimum wage for full-time work?",
-        "Бүтэн цагаар ажилладаг бүх ажилчин хөдөлмөрийн хөлсний доод хэмжээнээс багагүй цалин "
-        "авдаг уу?",
-    ),
-    q(
-        "integer",
-        "pay_lowest",
-        "What is the lowest monthly pay for full-time work in the organisation? (₮)",
-        "Танай байгууллагад бүтэн цагаар ажилладаг хүний хамгийн бага сарын цалин хэд вэ? (₮)",
-        Check(". > 0", "Enter an amount above 0.", "0-ээс их дүн оруулна уу."),
-    ),
-    q(
-        "integer",
-        "pay_highest",
-        "And the highest monthly pay, including the director? (₮)",
-        "Харин дарга, захирлыг оруулаад хамгийн өндөр сарын цалин хэд вэ? (₮)",
-        Check(
-            ". >= ${pay_lowest}",
-            "The highest pay cannot be lower than the lowest pay.",
-            "Хамгийн өндөр цалин хамгийн бага цалингаас бага байж болохгүй.",
-        ),
-    ),
-    END,
-]
-
-FAIRNESS = [
-    group("fairness", "Fairness and livelihoods", "Шударга байдал ба амьжиргаа"),
-    q(
-        "select_multiple equality",
-        "equality_practices",
-        "Which of these does your organisation do?" + ALL_EN,
-        "Танай байгууллага дараахаас алийг нь хэрэгжүүлдэг вэ?" + ALL_MN,
-        NONE_ALONE,
-    ),
-    q(
-        "select_one member_share",
-        "members_insured",
-        "How many of your members are covered by social and health insurance "
-        "(including the voluntary insurance for herders)?",
-        "Танай гишүүдийн хэд нь нийгмийн болон эрүүл мэндийн даатгалд хамрагддаг вэ "
-        "(малчдын сайн дурын даатгал орно)?",
-    ),
-    q(
-        "select_one livelihood",
-        "member_income_change",
-        "Over the last 3 years, has being a member helped members earn a better living?",
-        "Сүүлийн 3 жилд гишүүн байх нь гишүүдийн орлого, амьжиргааг дээшлүүлэхэд тус болсон уу?",
-    ),
-    END,
-]
-
-CARE = [
-    group("care", "Care for people and nature", "Хүн ба байгальд анхаарал тавих"),
-    q(
-        "select_multiple env",
-        "env_practices",
-        "Which of these did you do in the last 12 months to protect nature?" + ALL_EN,
-        "Сүүлийн 12 сард байгаль хамгаалах чиглэлээр дараахаас алийг нь хийсэн бэ?" + ALL_MN,
-        NONE_ALONE,
-    ),
-    q(
-        "select_multiple community",
-        "community_support",
-        "How did your organisation support the wider community in the last 12 months?" + ALL_EN,
-        "Сүүлийн 12 сард танай байгууллага нутгийн иргэдэд хэрхэн дэмжлэг үзүүлсэн бэ?" + ALL_MN,
-        NONE_ALONE,
-    ),
-    END,
-]
-
-COOPERATION = [
-    group("cooperation", "Working with others and learning", "Бусадтай хамтрах ба суралцах"),
-    q(
-        "select_multiple network",
-        "networks",
-        "Which of these is your organisation a member of?" + ALL_EN,
-        "Танай байгууллага дараахаас алинд нь гишүүнээр элссэн бэ?" + ALL_MN,
-        NONE_ALONE,
-    ),
-    q(
-        "select_multiple joint",
-        "joint_activities",
-        "In the last 12 months, what did you do together with other cooperatives, NGOs or "
-        "groups?" + ALL_EN,
-        "Сүүлийн 12 сард бусад хоршоо, ТББ, бүлэгтэй хамтран юу хийсэн бэ?" + ALL_MN,
-        NONE_ALONE,
-    ),
-    q(
-        "select_multiple training",
-        "training_topics",
-        "In the last 12 months, on which topics did members or leaders get training?" + ALL_EN,
-        "Сүүлийн 12 сард гишүүд эсвэл удирдлага ямар сэдвээр сургалтад хамрагдсан бэ?" + ALL_MN,
-        NONE_ALONE,
-    ),
-    END,
-]
-
-TRANSPARENCY = [
-    group("transparency", "Accounts and information", "Санхүү ба мэдээлэл"),
-    q(
-        "select_one accounts",
-        "accounts",
-        "How are the accounts kept and checked?",
-        "Танай санхүүгийн бүртгэлийг хэрхэн хөтөлж, шалгадаг вэ?",
-    ),
-    q(
-        "select_multiple report",
-        "report_channels",
-        "How did you share your results and accounts in the last 12 months?" + ALL_EN,
-        "Сүүлийн 12 сард үйл ажиллагааны үр дүн, санхүүгийн тайлангаа хэрхэн танилцуулсан бэ?"
-        + ALL_MN,
-        NONE_ALONE,
-    ),
-    q(
-        "select_one open_books",
-        "books_open",
-        "Can any member see the accounts and the minutes of meetings when they ask?",
-        "Аль ч гишүүн хүссэн үедээ санхүүгийн тайлан, хурлын тэмдэглэлтэй танилцаж болох уу?",
-    ),
-    END,
-]
-
-FUTURE = [
-    group("future", "Registration and the future", "Бүртгэл ба ирээдүй"),
-    q(
-        "select_one registered",
-        "registered",
-        "Is the organisation registered with the state registration office?",
-        "Байгууллага улсын бүртгэлд бүртгэгдсэн үү?",
-        required=True,
-    ),
-    q(
-        "select_one yes_no_dk",
-        "tax_registered",
-        "Is it registered with the tax office, and does it file tax reports?",
-        "Татварын албанд бүртгэлтэй юу, татварын тайлангаа өгдөг үү?",
-        relevant="${registered} = 'yes'",
-    ),
-    q(
-        "select_one plan",
-        "has_plan",
-        "Do you have a written plan for the coming years?",
-        "Ирэх жилүүдийн бичмэл төлөвлөгөө байгаа юу?",
-    ),
-    q(
-        "select_one reserve",
-        "reserve_fund",
-        "Do you keep a reserve fund for hard years (dzud, low prices)?",
-        "Хүнд жилд (зуд, үнийн уналт) зориулсан нөөц сан байгаа юу?",
-    ),
-    END,
-]
-
-OUTLOOK = [
-    group("outlook", "Challenges and opportunities", "Хүндрэл ба боломж"),
-    q(
-        "select_multiple challenge",
-        "challenges",
-        "What are the main challenges for your organisation now?" + ALL_EN,
-        "Танай байгууллагад одоо тулгарч буй гол хүндрэлүүд юу вэ?" + ALL_MN,
-        NONE_ALONE,
-    ),
-    q(
-        "select_multiple opportunity",
-        "opportunities",
-        "Which opportunities could help your organisation grow?" + ALL_EN,
-        "Танай байгууллагыг хөгжүүлэхэд ямар боломжууд тус болох вэ?" + ALL_MN,
-        NONE_ALONE,
-    ),
-    q(
-        "text",
-        "comments",
-        "Is there anything else you would like to tell us?",
-        "Өөр хэлэх зүйл байна уу?",
-        appearance="multiline",
-    ),
-    END,
-]
-
-SURVEY: list[Row] = [
+# The pages of the purpose and the principles, in form order (``survey_values`` has the rest).
+FIRST_PAGES: list[Row] = [
     *INTRO,
     *PROFILE,
     *PURPOSE,
@@ -703,11 +595,4 @@ SURVEY: list[Row] = [
     *GOVERNANCE,
     *INDEPENDENCE,
     *MONEY,
-    *WORKERS,
-    *FAIRNESS,
-    *CARE,
-    *COOPERATION,
-    *TRANSPARENCY,
-    *FUTURE,
-    *OUTLOOK,
 ]

@@ -40,6 +40,7 @@ TRANSLATED = {
     "definitions": ["label", "description"],
     "recommendations": ["text"],
     "glossary": ["term"],
+    "changes": ["text"],
 }
 
 
@@ -93,7 +94,7 @@ def test_the_workbook_converts_to_an_xform_without_errors_or_warnings() -> None:
     result = convert(xlsform=str(METHOD))
     assert result.warnings == []
     assert 'id="sse_ilo_2022"' in result.xform
-    assert 'version="2026.1"' in result.xform
+    assert 'version="2026.2"' in result.xform
     assert 'lang="Mongolian (mn)"' in result.xform
 
 
@@ -106,7 +107,7 @@ def test_odk_validate_accepts_the_xform_as_odk_collect_would() -> None:
 def test_the_settings_identify_the_method_and_show_groups_as_pages() -> None:
     settings = sheets()["settings"].iloc[0]
     assert settings["form_id"] == "sse_ilo_2022"
-    assert settings["version"] == "2026.1"
+    assert settings["version"] == "2026.2"
     assert settings["form_title"] == "SSE self-assessment (ILO 2022)"
     assert settings["default_language"] == EN
     assert settings["style"] == "pages"
@@ -231,11 +232,17 @@ def test_every_rule_kind_is_used_including_lower_is_better_and_ratios() -> None:
     assert scoring.loc[scoring["value"] == "${women_on_board} div ${board_size}", "rule"].any()
 
 
-def test_choice_scores_run_from_0_to_1_and_dont_know_is_never_scored() -> None:
+def test_choice_scores_run_from_0_to_1_and_dont_know_scores_0_in_every_scored_list() -> None:
     choices = sheets()["choices"]
     scored = choices.loc[choices["score"] != "", "score"].map(float)
     assert scored.between(0, 1).all()
-    assert (choices.loc[choices["name"] == "dont_know", "score"] == "").all()
+    # Since 2026.2 "Don't know" about a checkable fact counts as "no" (never above it); it stays
+    # blank only in the unscored profile lists.
+    dont_know = choices[choices["name"] == "dont_know"].set_index("list_name")["score"]
+    unscored = {"income_band", "surplus"}
+    assert (dont_know.drop(list(unscored)) == "0").all()
+    assert (dont_know[list(unscored)] == "").all()
+    assert all(set(choice_scores(name).values()) == {None} for name in unscored)
 
 
 def test_every_scored_choice_question_has_scores_on_its_list() -> None:
@@ -267,16 +274,27 @@ def test_the_profile_asks_who_the_organisation_is() -> None:
 
 def test_questions_that_do_not_apply_are_skipped() -> None:
     relevant = dict(zip(survey()["name"], survey()["relevant"], strict=True))
-    for name in ["surplus_reinvested_pct", "surplus_members_pct", "surplus_investors_pct"]:
+    for name in ["surplus_reinvested_pct", "surplus_investors_pct"]:
         assert relevant[name] == "${had_surplus} = 'yes'"
+    members = "${members_women} + ${members_men} > 0"  # no member questions without members
+    assert relevant["surplus_members_pct"] == "${had_surplus} = 'yes' and " + members
+    for name in ["join_open", "exit_free", "voting_rule", "assembly_held", "member_say"]:
+        assert relevant[name] == members
+    assert relevant["open_participation"] == "${members_women} + ${members_men} = 0"
     for name in ["board_size", "women_on_board"]:
         assert relevant[name] == "${has_board} = 'yes'"
     assert relevant["workers"] == "${workers_paid} > 0"  # the whole group of worker questions
     workers = survey().index[survey()["name"] == "workers"][0]
     end = survey().index[(survey().index > workers) & (survey()["type"] == "end_group")][0]
-    assert {"workers_contract", "workers_insured", "wage_min", "pay_lowest", "pay_highest"} == set(
-        survey().loc[workers + 1 : end - 1, "name"]
-    )
+    assert {
+        "workers_contract",
+        "workers_insured",
+        "wage_min",
+        "pay_lowest",
+        "pay_highest",
+        "workers_union",
+        "safety_practices",
+    } == set(survey().loc[workers + 1 : end - 1, "name"])
 
 
 def test_challenges_and_opportunities_are_unscored_lists() -> None:
@@ -407,6 +425,21 @@ def test_answers_respect_the_forms_constraints_and_skip_logic() -> None:
     assert (no_board[["board_size", "women_on_board"]] == "").all().all()
     no_assembly = a[a["assembly_held"] != "yes"]
     assert (no_assembly["assembly_attendees"] == "").all()
+    assert not (number("assembly_women") > number("assembly_attendees")).any()
+    assert not (number("largest_funder_pct") + number("income_sales_pct").fillna(0) > 100).any()
+
+
+def test_foundations_have_no_members_and_answer_the_participation_questions() -> None:
+    a = demo_answers()
+    foundations = a[a["legal_form"] == "mn_foundation"]
+    assert len(foundations) >= 3
+    assert (foundations[["members_women", "members_men"]] == "0").all().all()
+    member_only = ["join_open", "exit_free", "voting_rule", "assembly_held", "member_say"]
+    assert (foundations[member_only] == "").all().all()
+    assert (foundations["open_participation"] != "").any()
+    others = a[a["legal_form"] != "mn_foundation"]
+    assert (others["open_participation"] == "").all()
+    assert (others["assembly_held"] != "").all()
 
 
 def test_some_answers_are_dont_know_and_some_optional_questions_are_skipped() -> None:
@@ -448,10 +481,12 @@ def test_investor_led_organisations_pay_most_of_their_surplus_to_investors() -> 
     assert (paid <= 30).all()
 
 
-def test_informal_organisations_are_not_registered() -> None:
+def test_informal_organisations_are_not_in_the_state_registry() -> None:
     informal = orgs_with("informal")
     assert len(informal) >= 10
-    assert informal["registered"].isin(["no", "in_progress"]).all()
+    # "governor": a herder group with a pasture-use contract with the soum governor (formal).
+    assert informal["registered"].isin(["no", "in_progress", "governor"]).all()
+    assert (informal["registered"] == "governor").any()
     assert (informal["tax_registered"] == "").all()
     formal = demo_answers()[~demo_answers()["instance_id"].isin(informal["instance_id"])]
     assert (formal["registered"] == "yes").all()
@@ -512,7 +547,7 @@ def test_solidatas_method_reader_reads_the_bundled_method_without_any_problem() 
         pytest.skip("solidata.core.method.load_method is not written yet")
     result = load_method(METHOD)
     assert [p.code for p in result.problems] == []
-    assert (result.method.id, result.method.version) == ("sse_ilo_2022", "2026.1")
+    assert (result.method.id, result.method.version) == ("sse_ilo_2022", "2026.2")
     assert result.method.languages == ("en", "mn")
 
 

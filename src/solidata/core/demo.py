@@ -178,6 +178,9 @@ def synthetic_organisations(
         women = round(members * women_share)
         traits = _traits(form, rng)
         lon, lat = _CENTRES[area]
+        workers = _workers(form, members, rng)
+        if form == "mn_foundation":  # founders and a board, no members (drawn as the others are)
+            members = women = 0
         orgs.append(
             SyntheticOrganisation(
                 key=f"demo-mn-{i:03d}",
@@ -189,7 +192,7 @@ def synthetic_organisations(
                 year_founded=_founded(form, rng),
                 members_women=women,
                 members_men=members - women,
-                workers=_workers(form, members, rng),
+                workers=workers,
                 sector=rng.choice(sectors),
                 latitude=round(lat + rng.uniform(-0.6, 0.6), 3),
                 longitude=round(lon + rng.uniform(-0.9, 0.9), 3),

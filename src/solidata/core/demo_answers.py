@@ -8,10 +8,12 @@ reading its own CSV back gives. The profile answers repeat the organisation reco
 other answers follow plausible patterns by legal form and by the organisation's ``traits``:
 cooperatives vote one member one vote, ``government_controlled`` and ``donor_controlled`` entities
 say an outsider can overrule them, ``investor_led`` entities pay most of their surplus to investors,
-``informal`` ones are not registered, ``no_surplus`` ones skip the surplus questions, ``women_led``
-ones have more women on the board, ``green`` ones report environmental practices. Some respondents
-answer "Don't know" or skip optional questions, so coverage varies. Nothing here describes a real
-organisation.
+``informal`` ones are not in the state registry (some herder groups are recognised by the soum
+governor), ``no_surplus`` ones skip the surplus questions, ``women_led`` ones have more women on the
+board and a woman as chair, ``green`` ones report environmental practices. Foundations have no
+members: they skip the member questions and answer those on open access, volunteering and the
+participation of the people they serve. Some respondents answer "Don't know" or skip optional
+questions, so coverage varies. Nothing here describes a real organisation.
 
 Example::
 
@@ -73,7 +75,16 @@ _TRAIT_ANSWERS = {
 # The soum (part of the organisation record), gates of other questions and values that other
 # questions' constraints refer to: always answered as generated.
 _KEPT = frozenset(
-    {"soum", "join_open", "pay_lowest", "board_size", "surplus_reinvested_pct", "comments"}
+    {
+        "soum",
+        "join_open",
+        "pay_lowest",
+        "board_size",
+        "assembly_attendees",
+        "income_sales_pct",
+        "surplus_reinvested_pct",
+        "comments",
+    }
 )
 _COMMENTS = (
     "Зээлийн хүү өндөр байна.",
@@ -196,7 +207,8 @@ def _submission(org: SyntheticOrganisation, seed: int, form: _Form) -> _Answers:
     a: _Answers = {"instance_id": synthetic_instance_id(org.key)}
     # Later sections read earlier answers (income sources, assembly held, registration).
     sections = (_profile, _purpose, _membership, _governance, _independence, _money, _workers)
-    for section in (*sections, _fairness, _care, _cooperation, _future, _transparency, _outlook):
+    later = (_fairness, _decent_work, _care, _cooperation, _future, _transparency, _outlook)
+    for section in (*sections, *later):
         a.update(section(c, a))
     return _blur(c, a, form)
 
@@ -291,8 +303,21 @@ def _purpose(c: _Ctx, a: _Answers) -> _Answers:
 
 
 def _membership(c: _Ctx, a: _Answers) -> _Answers:
-    if c.form == "mn_foundation" and c.chance(0.7):
-        return {"join_open": "no_members", "mutual_aid": "none"}
+    voluntary = c.multi(
+        {
+            "volunteers": 0.2 + 0.5 * c.p if c.form in _NONPROFITS else 0.1 + 0.2 * c.p,
+            "self_help": 0.15 + 0.4 * c.p,
+            "donations": 0.6 if c.form in _NONPROFITS else 0.1,
+            "pooling": 0.5 * c.p if c.form in _NONPROFITS else 0.2 + 0.4 * c.p,
+        }
+    )
+    if c.members == 0:  # a foundation: open access to what it does, no membership
+        aid = 0.1 + 0.3 * c.p
+        return {
+            "open_participation": c.graded(["open", "target_group", "chosen"], shift=0.2),
+            "mutual_aid": c.multi({"emergency": aid + 0.2, "labour": aid, "lending": aid / 3}),
+            "voluntary_work": voluntary,
+        }
     join = c.graded(["open", "conditions", "closed"], shift=0.2)
     if c.has("investor_led"):
         join = c.rng.choice(["conditions", "closed"])
@@ -315,32 +340,29 @@ def _membership(c: _Ctx, a: _Answers) -> _Answers:
                 "labour": 0.8 if grouped else aid / 2,
             }
         ),
+        "voluntary_work": voluntary,
     }
 
 
 def _governance(c: _Ctx, a: _Answers) -> _Answers:
     coop = c.form in _COOPS
-    held = c.chance(0.75 + 0.2 * c.p if coop else 0.1 + c.p)
-    share = _clip(c.rng.gauss(0.35 + 0.5 * c.p, 0.15), 0.05, 1.0)
     board = c.chance(0.25 if c.form in _GROUPS else 0.5 if c.form == "mn_partnership" else 0.92)
     answers: _Answers = {
-        "voting_rule": _voting_rule(c),
-        "assembly_held": "yes" if held else "no",
-        "assembly_attendees": str(round(c.members * share)) if held else "",
-        "member_say": c.multi({k: 0.15 + 0.6 * c.p + 0.15 * coop for k in _SAY}),
-        "has_board": "yes" if board else "no",
+        **_member_democracy(c),
+        **_participation(c),
+        "has_board": "yes" if board or c.members == 0 else "no",
         "control_committee": c.graded(["elected", "appointed", "no"], shift=0.15 * coop),
-        "last_election_years": str(
-            min(REPORT_YEAR - c.org.year_founded, int(abs(c.rng.gauss(8 * (1 - c.p), 1.5))))
-        ),
         "charter_adopted_by": _charter(c),
     }
-    if board:
-        size = min(c.members, c.rng.choice([3, 5, 5, 7, 9]))
+    if answers["has_board"] == "yes":
+        size = c.rng.choice([3, 5, 5, 7, 9])
+        size = min(c.members, size) if c.members else size
         if c.has("women_led"):
             women = math.ceil(size * c.rng.uniform(0.5, 1.0))
         else:
-            women = c.count(size, 0.8 * c.org.members_women / max(1, c.members))
+            women = c.count(
+                size, 0.8 * c.org.members_women / max(1, c.members) if c.members else 0.4
+            )
         answers.update(board_size=str(size), women_on_board=str(women))
     if c.form in _GROUPS and c.has("informal"):
         answers["control_committee"] = "no" if c.chance(0.7) else "dont_know"
@@ -348,6 +370,58 @@ def _governance(c: _Ctx, a: _Answers) -> _Answers:
 
 
 _SAY = ("elect", "plan", "accounts", "surplus", "charter", "agenda")
+
+
+def _member_democracy(c: _Ctx) -> _Answers:
+    """Votes, the general assembly and what members decide (asked only when there are members)."""
+    if c.members == 0:
+        return {}
+    coop = c.form in _COOPS
+    held = c.chance(0.75 + 0.2 * c.p if coop else 0.1 + c.p)
+    share = _clip(c.rng.gauss(0.35 + 0.5 * c.p, 0.15), 0.05, 1.0)
+    attendees = round(c.members * share) if held else 0
+    women_share = c.org.members_women / c.members
+    answers: _Answers = {
+        "voting_rule": _voting_rule(c),
+        "assembly_held": "yes" if held else "no",
+        "member_say": c.multi({k: 0.15 + 0.6 * c.p + 0.15 * coop for k in _SAY}),
+        "last_election_years": str(
+            min(REPORT_YEAR - c.org.year_founded, int(abs(c.rng.gauss(8 * (1 - c.p), 1.5))))
+        ),
+    }
+    if held:
+        # Women come to assemblies a little less than their share of members suggests.
+        women = c.count(attendees, women_share * (0.7 + 0.3 * c.p + 0.2 * c.has("women_led")))
+        answers.update(assembly_attendees=str(attendees), assembly_women=str(women))
+    return answers
+
+
+def _participation(c: _Ctx) -> _Answers:
+    """Who sits where decisions are taken, who is consulted and told (every entity)."""
+    nonprofit = c.form in _NONPROFITS
+    seats = c.multi(
+        {
+            "members": 0.0 if c.members == 0 else 0.9 if c.form in _COOPS else 0.6,
+            "served": (0.2 + 0.6 * c.p) if nonprofit else 0.05,
+            "workers": 0.1 + 0.4 * c.p,
+            "community": 0.1 + (0.4 if nonprofit else 0.2) * c.p,
+        }
+    )
+    if c.has("investor_led") and c.chance(0.6):
+        seats = "none"
+    consult = 0.1 + 0.5 * c.p
+    return {
+        "stakeholder_seats": seats,
+        "stakeholder_consulted": c.multi(
+            {
+                "meeting": consult + 0.2,
+                "survey": consult * (1.2 if nonprofit else 0.6),
+                "feedback": consult * 0.8,
+                "council": consult * (0.8 if nonprofit else 0.3),
+            }
+        ),
+        "stakeholder_report": c.graded(["regularly", "asked", "no"], shift=0.05),
+    }
 
 
 def _voting_rule(c: _Ctx) -> str:
@@ -381,6 +455,8 @@ def _independence(c: _Ctx, a: _Answers) -> _Answers:
         overrule = c.rng.choices(["yes_some", "yes_general", "grant_terms"], [0.5, 0.2, 0.3])[0]
     else:
         leader = "founders" if c.has("investor_led") and c.chance(0.7) else ""
+        if c.members == 0:
+            leader = leader or c.graded(["board_self", "founders"], shift=0.2)
         leader = leader or c.graded(["members", "board", "founders"], shift=0.15)
         grants = "grants" in a.get("income_sources", "").split()
         overrule = c.rng.choices(
@@ -406,8 +482,10 @@ def _independence(c: _Ctx, a: _Answers) -> _Answers:
 
 
 def _money(c: _Ctx, a: _Answers) -> _Answers:
+    sales = _sales_pct(c, a)
     answers: _Answers = {
-        "income_sales_pct": _sales_pct(c, a),
+        "income_sales_pct": sales,
+        "largest_funder_pct": _largest_funder_pct(c, a, sales),
         "had_surplus": "no" if c.has("no_surplus") or c.chance(0.1) else "yes",
         "profit_rule": _profit_rule(c),
         "asset_lock": _asset_lock(c),
@@ -416,10 +494,27 @@ def _money(c: _Ctx, a: _Answers) -> _Answers:
         investors, members = _distribution(c)
         answers.update(
             surplus_reinvested_pct=str(100 - investors - members),
-            surplus_members_pct=str(members),
+            surplus_members_pct=str(members) if c.members else "",
             surplus_investors_pct=str(investors),
         )
     return answers
+
+
+def _largest_funder_pct(c: _Ctx, a: _Answers, sales: str) -> str:
+    """The share of income from the largest outside funder (sales and member fees are not)."""
+    if a["income_band"] == "none":
+        return ""
+    sources = a["income_sources"].split()
+    if not {"grants", "government", "other"} & set(sources):
+        return "0"
+    room = 100 - int(sales or 0)
+    if c.has("donor_controlled") or c.has("government_controlled"):
+        share = c.rng.randint(50, 90)
+    elif c.form in _NONPROFITS:
+        share = c.rng.randint(15, 70)
+    else:
+        share = c.rng.randint(5, 40)
+    return str(min(room, _fives(share, share, c.rng)))
 
 
 def _fives(low: int, high: int, rng: random.Random) -> int:
@@ -491,6 +586,15 @@ def _workers(c: _Ctx, a: _Answers) -> _Answers:
         "wage_min": wage,
         "pay_lowest": str(lowest),
         "pay_highest": str(max(lowest, 10_000 * round(lowest * ratio / 10_000))),
+        "workers_union": "yes"
+        if c.chance(0.35 + 0.55 * c.p - 0.3 * c.has("investor_led"))
+        else "no",
+        "safety_practices": c.multi(
+            {
+                k: 0.1 + 0.5 * c.p
+                for k in ("training", "equipment", "first_aid", "risks", "accidents")
+            }
+        ),
     }
 
 
@@ -506,11 +610,28 @@ def _fairness(c: _Ctx, a: _Answers) -> _Answers:
                 "youth": 0.2 + 0.3 * p,
             }
         ),
-        "members_insured": c.graded(
-            ["all", "most", "some", "none"], shift=-0.15 * (c.form in _GROUPS)
-        ),
-        "member_income_change": c.graded(["much", "some", "no_change", "worse"], shift=0.1),
     }
+
+
+def _decent_work(c: _Ctx, a: _Answers) -> _Answers:
+    """Rights at work and livelihoods; children in horse racing and family help are the risks."""
+    herding = c.org.sector == "A"
+    answers: _Answers = {
+        "child_labour": "yes" if c.chance(0.06 if herding else 0.01) else "no",
+        "forced_labour": "yes" if c.chance(0.01) else "no",
+        "unpaid_family": c.rng.choices(
+            ["no", "sometimes", "regularly"],
+            [c.p, 0.4 if c.form in _GROUPS or c.form == "mn_partnership" else 0.2, 0.1],
+        )[0],
+    }
+    if c.members:
+        answers.update(
+            members_insured=c.graded(
+                ["all", "most", "some", "none"], shift=-0.15 * (c.form in _GROUPS)
+            ),
+            member_income_change=c.graded(["much", "some", "no_change", "worse"], shift=0.1),
+        )
+    return answers
 
 
 def _care(c: _Ctx, a: _Answers) -> _Answers:
@@ -561,7 +682,9 @@ def _cooperation(c: _Ctx, a: _Answers) -> _Answers:
 def _future(c: _Ctx, a: _Answers) -> _Answers:
     registered = "yes"
     if c.has("informal"):
-        registered = "in_progress" if c.chance(0.2) else "no"
+        # Herder groups with a pasture-use contract with the soum governor count as formal.
+        governor = c.form in _GROUPS and c.chance(0.3)
+        registered = "governor" if governor else "in_progress" if c.chance(0.2) else "no"
     answers: _Answers = {
         "registered": registered,
         "has_plan": c.graded(["long", "year", "none"], shift=-0.05),
@@ -583,13 +706,13 @@ def _transparency(c: _Ctx, a: _Answers) -> _Answers:
         "accounts": accounts,
         "report_channels": c.multi(
             {
-                "assembly": 0.85 if a["assembly_held"] == "yes" else 0.0,
+                "assembly": 0.85 if a.get("assembly_held") == "yes" else 0.0,
                 "to_members": 0.2 + 0.5 * c.p,
                 "public": 0.1 + 0.3 * c.p,
                 "authorities": 0.8 if a["registered"] == "yes" else 0.0,
             }
         ),
-        "books_open": c.graded(["yes", "some", "leaders_only"], shift=0.1),
+        "books_open": c.graded(["yes", "some", "leaders_only"], shift=0.1) if c.members else "",
     }
 
 

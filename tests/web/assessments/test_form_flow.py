@@ -30,8 +30,8 @@ def test_an_anonymous_visitor_starts_and_gets_a_private_link(client: Client, ope
     assert draft.user is None and draft.organisation is None and len(draft.token) >= 24
     html = client.get(f"/assess/{draft.token}/step/1/").content.decode()
     assert f"/assess/{draft.token}/" in html  # the private link is on the page
-    assert "Step 1 of 13" in html  # the paid-workers step is skipped until someone is paid
-    assert '<progress max="13" value="1"' in html
+    assert "Step 1 of 14" in html  # the paid-workers step is skipped until someone is paid
+    assert '<progress max="14" value="1"' in html
     # the browser session remembers the link on the start page
     assert draft.token in client.get("/assess/").content.decode()
 

@@ -68,5 +68,5 @@ def test_the_change_since_before_is_said_in_points() -> None:
     before = {"dimensions": {"P1": {"score": 60.0}, "P2": {"score": 50.2}, "P3": {"score": 10.0}}}
     words = {r.label: r.words for r in change_rows(bundled(), now, before, "en")}
     assert words["Voluntary cooperation and mutual aid"] == "up 10 points"
-    assert words["Democratic and participatory governance"] == "no change"
+    assert words["Democratic and/or participatory governance"] == "no change"
     assert words["Autonomy and independence"] == "cannot be compared: a score is missing"

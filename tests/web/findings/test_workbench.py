@@ -80,7 +80,7 @@ def test_a_researcher_saves_a_candidate_into_a_new_method_version(
     )
     assert response.status_code == 302
     survey = Survey.objects.get(slug="mn-demo")
-    assert survey.method.version == "2026.2"
+    assert survey.method.version == "2026.3"  # the next after the bundled 2026.2
     method = read_method(io.BytesIO(bytes(survey.method.workbook)))
     assert method.definitions[-1].id == "mn-working-draft"
     assert MethodVersion.objects.filter(method_id=method.id).count() == 2

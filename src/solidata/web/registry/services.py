@@ -47,7 +47,9 @@ def _upsert(
             changed.append(obj)
     model.objects.bulk_create(new, batch_size=500)
     if changed:
-        names = sorted({f for fields in rows.values() for f in fields} - {"pk"})
+        # A primary key (the code of a reference row) is the key, never a field to update.
+        keys = {"pk", model._meta.pk.name, model._meta.pk.attname}
+        names = sorted({f for fields in rows.values() for f in fields} - keys)
         model.objects.bulk_update(changed, names, batch_size=500)
     return len(new)
 
