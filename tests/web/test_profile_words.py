@@ -34,7 +34,7 @@ def test_a_profile_clause_reads_as_a_sentence_in_english_and_mongolian(demo_db: 
     org = Organisation.objects.filter(consent_public=True, consent_results_public=True).first()
     assert org is not None
     english = in_language("en").get(f"/organisations/{org.pk}/").content.decode()
-    assert "The score for “Democratic and participatory governance” is at least 50" in english
+    assert "The score for “Democratic and/or participatory governance” is at least 50" in english
     assert "(yours:" not in english  # the rule, not the organisation's answers
     mongolian = in_language("mn").get(f"/organisations/{org.pk}/").content.decode()
-    assert "«Ардчилсан, оролцоонд суурилсан засаглал» хэсгийн оноо нь дор хаяж 50" in mongolian
+    assert "«Ардчилсан болон/эсвэл оролцооны засаглал» хэсгийн оноо нь дор хаяж 50" in mongolian

@@ -38,7 +38,7 @@ def test_every_dimension_and_indicator_is_listed_with_its_name(
         assert listed[f"score('{d.id}')"] == method.text(d.labels, "en")
     for i in method.indicators:
         assert f"score('{i.id}')" in listed
-    assert listed["score('P2')"] == "Democratic and participatory governance"
+    assert listed["score('P2')"] == "Democratic and/or participatory governance"
     mongolian, _ = codes(researcher, "mn")
     assert mongolian["score('P2')"] == method.text(method.dimension("P2").labels, "mn")
 

@@ -125,6 +125,21 @@ class ClauseExplainer:
                 return name, None
             raw = self.answers.get(node.name, "")
             return name, answer_text(m, question, raw, self.lang) if raw else _("no answer")
+        if isinstance(node, Call) and node.name == "coalesce" and len(node.args) == 2:
+            inner, fallback = self.subject(node.args[0]), node.args[1]
+            if inner is None or not isinstance(fallback, Number):
+                return None
+            default = number_text(fallback.value)
+            name = _("%(subject)s (%(default)s when not answered)") % {
+                "subject": inner[0],
+                "default": default,
+            }
+            unanswered = (
+                self.answers is not None
+                and isinstance(node.args[0], Ref)
+                and not self.answers.get(node.args[0].name)
+            )
+            return name, default if unanswered else inner[1]
         if isinstance(node, Binary) and node.op == "+":
             a, b = self.subject(node.left), self.subject(node.right)
             if a is None or b is None:
