@@ -19,7 +19,7 @@ DATA = Path(__file__).parents[1] / "data" / "survey"
 APISTRAT = str(DATA / "apistrat.csv")
 APICLUS1 = str(DATA / "apiclus1.csv")
 STRAT = ["--strata", "stype", "--weight", "pw", "--fpc", "fpc"]
-KEYS = {"by", "estimate", "se", "ci_low", "ci_high", "n"}
+KEYS = {"by", "estimate", "se", "ci_low", "ci_high", "df", "n"}
 
 
 def run(*args: str) -> Result:

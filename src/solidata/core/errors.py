@@ -386,6 +386,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sample, not a population.",
         "Give the sampling weights (or the population sizes as fpc) to estimate population values.",
     ),
+    "stats.ci_method_invalid": (
+        "The confidence interval {method} cannot be used for a {statistic}.",
+        "Use wald or t for means and totals, and wald, t or logit for proportions.",
+    ),
+    "stats.second_stage_fpc_missing": (
+        "The sample has a second stage ({subcluster} within {cluster}) but only a first-stage "
+        "fpc, so the variance uses the first stage alone with its fpc and leaves out the "
+        "variance of the second stage: standard errors and intervals may be too small.",
+        "Leave out the fpc to use R's with-replacement approximation of the first stage (the "
+        "usual, cautious choice when the second-stage fpc is not used); R needs one fpc per stage.",
+    ),
     "stats.empty_domain": (
         "The group {group} has no value of {variable}, so it has no estimate.",
         "This is expected when a question was not asked in that group.",

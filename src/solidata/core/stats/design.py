@@ -5,6 +5,10 @@ PSUs), the sampling weights and the finite population correction (fpc), as R's
 ``svydesign(ids=~cluster, strata=~strata, weights=~weight, fpc=~fpc)`` does. Without ``cluster``
 each row is its own PSU; without ``strata`` there is one stratum. Supported: simple random
 sampling (with or without weights), stratified, one-stage cluster and stratified cluster samples.
+A second sampling stage (``subcluster``, R's ``ids=~cluster+subcluster``) is recorded and checked,
+but the variance uses the first stage only (R's "ultimate cluster" approximation, which R also
+uses for a multistage design without fpc). With a first-stage fpc that approximation leaves out
+the second stage's variance, so the result carries the warning ``stats.second_stage_fpc_missing``.
 
 Rules, and where they follow R's ``survey`` package:
 
@@ -89,13 +93,19 @@ class SurveyDesign:
     weight: str | None = None
     fpc: str | None = None
     poststrata: PostStrata | None = None
+    subcluster: str | None = None  # the second-stage unit within ``cluster``
+
+    def __post_init__(self) -> None:
+        if self.subcluster and not self.cluster:
+            raise ValueError("a second-stage cluster needs a first-stage cluster")
 
     @property
     def kind(self) -> str:
-        """``simple``, ``stratified``, ``cluster`` or ``stratified cluster``."""
+        """``simple``, ``stratified``, ``cluster`` or ``stratified cluster``; ``two-stage``."""
+        cluster = "two-stage cluster" if self.subcluster else "cluster"
         if self.strata and self.cluster:
-            return "stratified cluster"
-        return "stratified" if self.strata else "cluster" if self.cluster else "simple"
+            return f"stratified {cluster}"
+        return "stratified" if self.strata else cluster if self.cluster else "simple"
 
 
 @dataclass(frozen=True)
@@ -147,6 +157,7 @@ def prepare_sample(
         ("by", by),
         ("stratum", design.strata),
         ("cluster", design.cluster),
+        ("second-stage cluster", design.subcluster),
         ("weight", design.weight),
         ("fpc", design.fpc),
         ("post-stratification", ps.column if ps else None),
@@ -162,6 +173,17 @@ def prepare_sample(
     certainty = _check_singletons(sampled, sizes, design, file)
 
     warnings: list[Problem] = []
+    if design.subcluster and design.fpc:
+        warnings.append(
+            problem(
+                "stats.second_stage_fpc_missing",
+                severity="warning",
+                file=file,
+                column=design.fpc,
+                cluster=design.cluster,
+                subcluster=design.subcluster,
+            )
+        )
     source: WeightSource = "column" if weights is not None else "fpc" if sizes else "none"
     if weights is None:
         weights = (
@@ -235,6 +257,8 @@ def _read_columns(
 
     strata = labels(design.strata, "stratum", [ALL] * len(frame))
     clusters = labels(design.cluster, "cluster", [str(i) for i in range(len(frame))])
+    if design.subcluster:  # not used for the variance, but a design column all the same
+        labels(design.subcluster, "second-stage cluster", [])
     weight, fpc, ps = design.weight, design.fpc, design.poststrata
     weights = attempt(lambda: _weights(frame, weight, file)) if weight else None
     fpcs = attempt(lambda: _fpc(frame, fpc, file)) if fpc else None
