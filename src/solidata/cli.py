@@ -460,15 +460,19 @@ def import_command(
     "clusters",
     metavar="COLUMN",
     multiple=True,
-    help="The cluster (primary sampling unit) of a row. Give it twice for a two-stage sample "
-    "(R's id=~psu+ssu); the variance uses the first stage.",
+    help="The cluster (primary sampling unit) of a row. Give it twice for a two-stage sample: "
+    "the cluster, then the unit sampled within it (R's id=~psu+ssu).",
 )
 @click.option("--weight", metavar="COLUMN", help="The sampling weight (1 / selection probability).")
 @click.option(
     "--fpc",
+    "fpcs",
     metavar="COLUMN",
+    multiple=True,
     help="Finite population correction: the stratum's population size (clusters, with "
-    "--cluster), or the sampling fraction when every value is at most 1.",
+    "--cluster), or the sampling fraction when every value is at most 1. For a two-stage "
+    "sample give it twice (R's fpc=~fpc1+fpc2): the second is the number of units in the "
+    "cluster's population.",
 )
 @click.option(
     "--ci",
@@ -487,7 +491,7 @@ def estimate_command(
     strata: str | None,
     clusters: tuple[str, ...],
     weight: str | None,
-    fpc: str | None,
+    fpcs: tuple[str, ...],
     ci: str | None,
     output_format: str,
 ) -> None:
@@ -526,11 +530,15 @@ def estimate_command(
     if len(given) != 1:
         raise click.UsageError("Give exactly one of --mean, --prop or --total.")
     statistic, variable = given[0]
-    if len(clusters) > 2:
-        raise click.UsageError("Give --cluster at most twice (the first and second stage).")
+    if len(clusters) > 2 or len(fpcs) > len(clusters) and len(fpcs) > 1:
+        raise click.UsageError(
+            "Give --cluster at most twice (the first and second stage), and --fpc at most once "
+            "per --cluster."
+        )
     cluster, subcluster = (*clusters, None, None)[:2]
+    fpc, fpc2 = (*fpcs, None, None)[:2]
     design = SurveyDesign(
-        strata=strata, cluster=cluster, subcluster=subcluster, weight=weight, fpc=fpc
+        strata=strata, cluster=cluster, subcluster=subcluster, weight=weight, fpc=fpc, fpc2=fpc2
     )
     as_json = output_format == "json"
     interval = cast("CiMethod | None", ci)

@@ -2,10 +2,11 @@
 
 ``tests/data/survey/r_reference.csv`` was made by ``tests/data/survey/r_reference.R`` (R 4.2.2,
 survey 4.1.1; see the script for every R call): for apistrat (``dstrat``), apiclus1 (``dclus1``)
-and the two-stage apiclus2 under three designs, the estimate, SE, ``degf()`` and the interval of
-``confint(x)`` (``wald``), ``confint(x, df = degf(d))`` (``t``) and ``svyciprop(method = "logit")``
-(``logit``), overall and for the domains ``subset(d, stype == g)`` and ``subset(d, both == g)``.
-R is not needed to run these tests. Numbers are compared as R prints them (5 significant digits).
+and the two-stage apiclus2 under three designs (``dclus2`` with both stages' fpc), the estimate,
+SE, ``degf()`` and the interval of ``confint(x)`` (``wald``), ``confint(x, df = degf(d))``
+(``t``) and ``svyciprop(method = "logit")`` (``logit``), overall, with missing values and for
+the domains ``subset(d, stype == g)`` and ``subset(d, both == g)``. R is not needed to run these
+tests. Numbers are compared as R prints them (5 significant digits).
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ REFERENCE = pd.read_csv(DATA / "r_reference.csv", keep_default_na=False, na_valu
 DESIGNS: dict[str, tuple[str, SurveyDesign]] = {
     "dstrat": ("apistrat.csv", SurveyDesign(strata="stype", weight="pw", fpc="fpc")),
     "dclus1": ("apiclus1.csv", SurveyDesign(cluster="dnum", weight="pw", fpc="fpc")),
+    # R: svydesign(id=~dnum+snum, fpc=~fpc1+fpc2): the two-stage variance, weights from the fpcs.
+    "dclus2": (
+        "apiclus2.csv",
+        SurveyDesign(cluster="dnum", subcluster="snum", fpc="fpc1", fpc2="fpc2"),
+    ),
     # R: svydesign(id=~dnum+snum, weights=~pw): the first stage, with replacement.
     "dclus2wr": ("apiclus2.csv", SurveyDesign(cluster="dnum", subcluster="snum", weight="pw")),
     # R: svydesign(id=~dnum, fpc=~fpc1, weights=~pw): what a two-stage sample given only its
@@ -41,9 +47,7 @@ DESIGNS: dict[str, tuple[str, SurveyDesign]] = {
         SurveyDesign(cluster="dnum", subcluster="snum", weight="pw", fpc="fpc1"),
     ),
 }
-# dclus2 (both stages' fpc, R's full two-stage variance) is not reproduced: Solidata uses the
-# first stage only. It is used below to show why the warning is needed.
-COMPARED = REFERENCE[REFERENCE["design"].isin(list(DESIGNS))]
+COMPARED = REFERENCE
 NUMBERS = ("estimate", "se", "ci_low", "ci_high")
 
 
@@ -78,7 +82,7 @@ def solidata_figures(row: pd.Series) -> dict[str, object]:
 
 
 def test_the_reference_covers_every_design_interval_and_statistic() -> None:
-    assert len(COMPARED) == 112
+    assert len(COMPARED) == 158
     assert set(COMPARED["design"]) == set(DESIGNS)
     assert set(COMPARED["ci"]) == {"wald", "t", "logit"}
     assert set(COMPARED["statistic"]) == {"mean", "total", "proportion"}
@@ -96,7 +100,7 @@ def test_every_estimate_se_df_and_interval_matches_r_to_the_printed_digits() -> 
         compared += 1
         if got["df"] != row["df"]:
             mismatches.append((row["design"], row["variable"], row["group"], row["ci"], "df"))
-    assert compared == 560
+    assert compared == 790
     assert mismatches == []
 
 
@@ -155,8 +159,10 @@ def test_a_two_stage_sample_with_only_its_first_stage_fpc_is_warned_about() -> N
         & (REFERENCE["variable"] == "api00")
         & (REFERENCE["ci"] == "wald")
     ]
-    # Why: R's full two-stage SE (both fpcs) is larger than the first stage alone with its fpc.
-    assert result.estimates[0].se < full["se"].iloc[0]
+    # Why: R's two-stage SE (both fpcs) is larger than the first stage alone with its fpc.
+    both = estimate(DATA / file, "api00", statistic="mean", design=DESIGNS["dclus2"][1])
+    assert both.warnings == ()
+    assert result.estimates[0].se < both.estimates[0].se
     assert (printed(result.estimates[0].se), printed(full["se"].iloc[0])) == ("29.889", "30.099")
 
 

@@ -75,9 +75,9 @@ for (name in names(designs)) {
   numeric_cases(name, d, "total", "enroll")
   for (category in c("No", "Yes")) proportion_cases(name, d, "sch.wide", category)
 }
-for (name in c("dstrat", "dclus1")) {
+for (name in c("dstrat", "dclus1", "dclus2")) {
   d <- designs[[name]]
-  numeric_cases(name, d, "mean", "acs.k3")  # 103 of 200 missing in apistrat
+  numeric_cases(name, d, "mean", "acs.k3")  # missing: 103 of 200 in apistrat, 44 of 126 in apiclus2
   for (group in sort(unique(d$variables$stype))) {
     numeric_cases(name, d, "mean", "api00", "stype", group)
     numeric_cases(name, d, "total", "enroll", "stype", group)

@@ -111,10 +111,13 @@ def describe_design(summary: DesignSummary) -> str:
     if design.cluster:
         parts.append(f"clusters {design.cluster}")
     if design.subcluster:
-        parts.append(f"second stage {design.subcluster} (variance from the first stage)")
+        stage = "" if design.fpc2 else " (variance from the first stage)"
+        parts.append(f"second stage {design.subcluster}{stage}")
     parts.append(
         f"weights {design.weight}"
         if summary.weight_source == "column"
+        else "weights N_h/n_h × M_i/m_i from the fpcs"
+        if summary.weight_source == "fpc" and design.fpc2
         else "weights N_h/n_h from the fpc"
         if summary.weight_source == "fpc"
         else "unweighted"
@@ -124,6 +127,8 @@ def describe_design(summary: DesignSummary) -> str:
     if design.fpc:
         kind = "sampling fractions" if summary.fpc_kind == "fraction" else "population sizes"
         parts.append(f"fpc {design.fpc} ({kind})")
+        if design.fpc2:
+            parts.append(f"second-stage fpc {design.fpc2}")
     else:
         parts.append("no fpc (sampling with replacement)")
     if design.poststrata:

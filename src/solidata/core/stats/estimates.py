@@ -41,13 +41,16 @@ from typing import Any
 import pandas as pd
 import polars as pl
 import svy
+from svy.core.design import PopSize
 
 from solidata.core.errors import Problem, SolidataError, problem
 from solidata.core.stats.design import (
     BY,
     CELL,
     FPC,
+    FPC2,
     PSU,
+    SSU,
     STRATUM,
     WEIGHT,
     DesignSummary,
@@ -208,11 +211,16 @@ def _run_svy(
 ) -> tuple[list[dict[str, Any]], tuple[Problem, ...]]:
     """Call svy and return its result rows, with its warnings as ``stats`` warnings."""
     columns = set(prepared.frame.columns)
+    two_stage = FPC2 in columns  # both stages' fpc: R's two-stage variance
+    pop_size: str | PopSize | None = FPC if FPC in columns else None
+    if two_stage:
+        pop_size = PopSize(psu=FPC, ssu=FPC2)
     svy_design = svy.Design(
         stratum=STRATUM,
         psu=PSU,
+        ssu=SSU if two_stage else None,
         wgt=WEIGHT,
-        pop_size=FPC if FPC in columns else None,
+        pop_size=pop_size,
         # Only certainty PSUs (N_h = n_h = 1) reach here as singletons; they add no variance.
         singleton="skip" if prepared.certainty_singletons else None,
     )

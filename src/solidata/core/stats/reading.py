@@ -12,7 +12,7 @@ would silently vanish from the proportions.
 Example::
 
     >>> import io
-    >>> frame = read_survey_csv(io.StringIO("answer\\nNone\\nNA\\n\\nNULL\\n"))
+    >>> frame = read_survey_csv(io.StringIO("answer,x\\nNone,1\\nNA,2\\n,3\\nNULL,4\\n"))
     >>> frame["answer"].isna().tolist(), frame["answer"][0]
     ([False, True, True, False], 'None')
 """
