@@ -25,6 +25,7 @@ from solidata.core.stats import (
     estimate,
 )
 from solidata.core.stats.intervals import interval, quantile
+from solidata.core.stats.reading import read_survey_csv
 
 DATA = Path(__file__).parents[1] / "data" / "survey"
 REFERENCE = pd.read_csv(DATA / "r_reference.csv", keep_default_na=False, na_values=[""])
@@ -46,6 +47,11 @@ DESIGNS: dict[str, tuple[str, SurveyDesign]] = {
         "apiclus2.csv",
         SurveyDesign(cluster="dnum", subcluster="snum", weight="pw", fpc="fpc1"),
     ),
+    # R: svydesign(id=~dnum+snum, strata=~half, fpc=~fpc1+fpc2), "half" the parity of dnum.
+    "dclus2half": (
+        "apiclus2.csv",
+        SurveyDesign(strata="half", cluster="dnum", subcluster="snum", fpc="fpc1", fpc2="fpc2"),
+    ),
 }
 COMPARED = REFERENCE
 NUMBERS = ("estimate", "se", "ci_low", "ci_high")
@@ -63,9 +69,13 @@ def solidata_figures(row: pd.Series) -> dict[str, object]:
     by = row["by"] if isinstance(row["by"], str) else None
     statistic: Statistic = row["statistic"]
     ci: CiMethod = row["ci"]
-    result = estimate(
-        DATA / file, row["variable"], statistic=statistic, design=design, by=by, ci=ci
-    )
+    data: pd.DataFrame | Path = DATA / file
+    if design.strata == "half":
+        frame = read_survey_csv(DATA / file)
+        data = frame.assign(
+            half=frame["dnum"].astype(int).map(lambda d: "odd" if d % 2 else "even")
+        )
+    result = estimate(data, row["variable"], statistic=statistic, design=design, by=by, ci=ci)
     (found,) = [
         e
         for e in result.estimates
@@ -82,7 +92,7 @@ def solidata_figures(row: pd.Series) -> dict[str, object]:
 
 
 def test_the_reference_covers_every_design_interval_and_statistic() -> None:
-    assert len(COMPARED) == 158
+    assert len(COMPARED) == 168
     assert set(COMPARED["design"]) == set(DESIGNS)
     assert set(COMPARED["ci"]) == {"wald", "t", "logit"}
     assert set(COMPARED["statistic"]) == {"mean", "total", "proportion"}
@@ -100,7 +110,7 @@ def test_every_estimate_se_df_and_interval_matches_r_to_the_printed_digits() -> 
         compared += 1
         if got["df"] != row["df"]:
             mismatches.append((row["design"], row["variable"], row["group"], row["ci"], "df"))
-    assert compared == 790
+    assert compared == 840
     assert mismatches == []
 
 

@@ -21,6 +21,9 @@ underscore <- function(frame) {
 }
 write.csv(underscore(apiclus2), "tests/data/survey/apiclus2.csv", row.names = FALSE, na = "")
 
+# A stratified two-stage design for the test only: districts split by the parity of their number.
+apiclus2$half <- ifelse(apiclus2$dnum %% 2 == 0, "even", "odd")
+
 designs <- list(
   dstrat = svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = apistrat),
   dclus1 = svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc, data = apiclus1),
@@ -29,7 +32,9 @@ designs <- list(
   # two-stage, no fpc: R uses the first stage only, with replacement
   dclus2wr = svydesign(id = ~dnum + snum, weights = ~pw, data = apiclus2),
   # the first stage only, with its fpc: what a two-stage sample given only fpc1 gets
-  dclus2fpc1 = svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc1, data = apiclus2)
+  dclus2fpc1 = svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc1, data = apiclus2),
+  # stratified two-stage (strata "half", made up above), both fpcs
+  dclus2half = svydesign(id = ~dnum + snum, strata = ~half, fpc = ~fpc1 + fpc2, data = apiclus2)
 )
 
 rows <- list()
