@@ -503,9 +503,10 @@ def estimate_command(
     without --weight and --fpc every row counts once and a warning says so. Intervals follow R:
     Wald with the normal quantile for means and totals (confint()), logit with Student's t for
     proportions (svyciprop()); --ci chooses another. Every estimate shows its degrees of freedom
-    (R's degf()). Missing values of the variable are left out as a domain (R's na.rm=TRUE). JSON
-    output is a list of {"by", "category" (proportions only), "estimate", "se", "ci_low",
-    "ci_high", "df", "n"}. See docs/statistics.md.
+    (R's degf()). Empty cells and NA, N/A, NaN, null are missing (other text, such as None, is
+    kept); missing values of the variable are left out as a domain (R's na.rm=TRUE). JSON output
+    is a list of {"by", "category" (proportions only), "estimate", "se", "ci_low", "ci_high",
+    "df", "n"}. See docs/statistics.md.
 
     \b
     Example:

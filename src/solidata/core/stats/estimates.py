@@ -83,7 +83,7 @@ class Estimate:
     ci_low: float
     ci_high: float
     n: int
-    df: int = 0
+    df: int  # R's degf() of the design, or of the group's subset
 
 
 @dataclass(frozen=True)
