@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import click
 
@@ -455,13 +455,31 @@ def import_command(
 @click.option("--total", "total_of", metavar="COLUMN", help="Estimate the total of this column.")
 @click.option("--by", metavar="COLUMN", help="Estimate for each group (domain) of this column.")
 @click.option("--strata", metavar="COLUMN", help="The stratum of each row.")
-@click.option("--cluster", metavar="COLUMN", help="The cluster (primary sampling unit) of a row.")
+@click.option(
+    "--cluster",
+    "clusters",
+    metavar="COLUMN",
+    multiple=True,
+    help="The cluster (primary sampling unit) of a row. Give it twice for a two-stage sample: "
+    "the cluster, then the unit sampled within it (R's id=~psu+ssu).",
+)
 @click.option("--weight", metavar="COLUMN", help="The sampling weight (1 / selection probability).")
 @click.option(
     "--fpc",
+    "fpcs",
     metavar="COLUMN",
+    multiple=True,
     help="Finite population correction: the stratum's population size (clusters, with "
-    "--cluster), or the sampling fraction when every value is at most 1.",
+    "--cluster), or the sampling fraction when every value is at most 1. For a two-stage "
+    "sample give it twice (R's fpc=~fpc1+fpc2): the second is the number of units in the "
+    "cluster's population.",
+)
+@click.option(
+    "--ci",
+    type=click.Choice(["wald", "t", "logit"]),
+    help="The confidence interval: wald (normal quantile, R's confint(); the default for --mean "
+    "and --total), t (Student's t on the design degrees of freedom, R's confint(x, "
+    "df=degf(design))) or logit (proportions only, R's svyciprop(); the default for --prop).",
 )
 @text_or_json_option
 def estimate_command(
@@ -471,9 +489,10 @@ def estimate_command(
     total_of: str | None,
     by: str | None,
     strata: str | None,
-    cluster: str | None,
+    clusters: tuple[str, ...],
     weight: str | None,
-    fpc: str | None,
+    fpcs: tuple[str, ...],
+    ci: str | None,
     output_format: str,
 ) -> None:
     """Estimate a mean, proportions or a total from survey data.
@@ -481,10 +500,13 @@ def estimate_command(
     Gives design-based estimates with standard errors and 95% confidence intervals, overall or for
     each group of --by. DATA is a CSV file with a header row. Give one of --mean, --prop or
     --total. The design options follow R's svydesign (clusters are numbered within strata);
-    without --weight and --fpc every row counts once and a warning says so. Intervals are Wald
-    intervals with the normal quantile, as R's confint(). Missing values of the variable are left
-    out as a domain (R's na.rm=TRUE). JSON output is a list of {"by", "category" (proportions
-    only), "estimate", "se", "ci_low", "ci_high", "n"}. See docs/statistics.md.
+    without --weight and --fpc every row counts once and a warning says so. Intervals follow R:
+    Wald with the normal quantile for means and totals (confint()), logit with Student's t for
+    proportions (svyciprop()); --ci chooses another. Every estimate shows its degrees of freedom
+    (R's degf()). Empty cells and NA, N/A, NaN, null are missing (other text, such as None, is
+    kept); missing values of the variable are left out as a domain (R's na.rm=TRUE). JSON output
+    is a list of {"by", "category" (proportions only), "estimate", "se", "ci_low", "ci_high",
+    "df", "n"}. See docs/statistics.md.
 
     \b
     Example:
@@ -492,6 +514,7 @@ def estimate_command(
           --strata stype --weight pw --fpc fpc
     """
     from solidata.core.stats import (
+        CiMethod,
         Statistic,
         SurveyDesign,
         estimate,
@@ -508,10 +531,20 @@ def estimate_command(
     if len(given) != 1:
         raise click.UsageError("Give exactly one of --mean, --prop or --total.")
     statistic, variable = given[0]
-    design = SurveyDesign(strata=strata, cluster=cluster, weight=weight, fpc=fpc)
+    if len(clusters) > 2 or len(fpcs) > len(clusters) and len(fpcs) > 1:
+        raise click.UsageError(
+            "Give --cluster at most twice (the first and second stage), and --fpc at most once "
+            "per --cluster."
+        )
+    cluster, subcluster = (*clusters, None, None)[:2]
+    fpc, fpc2 = (*fpcs, None, None)[:2]
+    design = SurveyDesign(
+        strata=strata, cluster=cluster, subcluster=subcluster, weight=weight, fpc=fpc, fpc2=fpc2
+    )
     as_json = output_format == "json"
+    interval = cast("CiMethod | None", ci)
     try:
-        result = estimate(data, variable, statistic=statistic, design=design, by=by)
+        result = estimate(data, variable, statistic=statistic, design=design, by=by, ci=interval)
     except SolidataError as error:
         fail(error, as_json=as_json)
     for warning in result.warnings:

@@ -19,7 +19,7 @@ DATA = Path(__file__).parents[1] / "data" / "survey"
 APISTRAT = str(DATA / "apistrat.csv")
 APICLUS1 = str(DATA / "apiclus1.csv")
 STRAT = ["--strata", "stype", "--weight", "pw", "--fpc", "fpc"]
-KEYS = {"by", "estimate", "se", "ci_low", "ci_high", "n"}
+KEYS = {"by", "estimate", "se", "ci_low", "ci_high", "df", "n"}
 
 
 def run(*args: str) -> Result:
@@ -159,3 +159,59 @@ def test_the_help_has_a_summary_and_an_example() -> None:
     assert "Example:" in result.output and "solidata estimate" in result.output
     listing = CliRunner().invoke(main, ["--help"]).output
     assert "estimate" in listing
+
+
+APICLUS2 = str(DATA / "apiclus2.csv")
+TWO_STAGE = ["--cluster", "dnum", "--cluster", "snum", "--weight", "pw"]
+
+
+def test_every_estimate_shows_its_degrees_of_freedom() -> None:
+    result = run(
+        APICLUS1, "--mean", "api00", "--cluster", "dnum", "--weight", "pw", "--by", "stype"
+    )
+    lines = result.output.splitlines()
+    header = next(line for line in lines if "mean" in line.split())
+    assert header.split()[-2:] == ["df", "n"]
+    rows = [line.split() for line in lines if line.split()[:1] in (["E"], ["H"], ["M"])]
+    assert [row[-2] for row in rows] == ["14", "7", "11"]  # R: degf(subset(dclus1, stype == g))
+
+
+def test_a_t_interval_uses_the_design_degrees_of_freedom_as_rs_confint() -> None:
+    # R: confint(svymean(~api00, dclus1), df = degf(dclus1)) = 593.6763 .. 694.6625
+    args = ["--cluster", "dnum", "--weight", "pw", "--fpc", "fpc", "--ci", "t"]
+    result = run(APICLUS1, "--mean", "api00", *args)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("api00"))
+    assert row.split()[3:6] == ["593.68", "694.66", "14"]
+    assert "Student's t" in result.output
+
+
+def test_proportions_get_rs_svyciprop_logit_interval_by_default() -> None:
+    # R: svyciprop(~I(sch.wide == "Yes"), dclus1) = 0.8743, 2.5% 0.8238, 97.5% 0.9119
+    args = ["--cluster", "dnum", "--weight", "pw", "--fpc", "fpc", "--format", "json"]
+    items = json.loads(run(APICLUS1, "--prop", "sch_wide", *args).output)
+    yes = next(item for item in items if item["category"] == "Yes")
+    assert (round(yes["ci_low"], 4), round(yes["ci_high"], 4), yes["df"]) == (0.8238, 0.9119, 14)
+
+
+def test_a_logit_interval_for_a_mean_is_an_input_error() -> None:
+    result = run(APISTRAT, "--mean", "api00", *STRAT, "--ci", "logit", "--format", "json")
+    assert result.exit_code == 1
+    assert [p["code"] for p in json.loads(result.stdout)] == ["stats.ci_method_invalid"]
+
+
+def test_a_two_stage_sample_with_only_a_first_stage_fpc_gets_a_warning() -> None:
+    result = run(APICLUS2, "--mean", "api00", *TWO_STAGE, "--fpc", "fpc1")
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.stderr and "second stage (snum within dnum)" in result.stderr
+    assert "Two-stage cluster sample" in result.output
+    without_fpc = run(APICLUS2, "--mean", "api00", *TWO_STAGE)
+    assert "warning:" not in without_fpc.stderr
+    row = next(line for line in without_fpc.output.splitlines() if line.startswith("api00"))
+    assert row.split()[1:3] == ["670.81", "30.712"]  # R: svydesign(id=~dnum+snum, weights=~pw)
+
+
+def test_more_than_two_stages_is_a_usage_error() -> None:
+    result = run(APICLUS2, "--mean", "api00", *TWO_STAGE, "--cluster", "cds")
+    assert result.exit_code == 2
+    assert "at most twice" in result.output

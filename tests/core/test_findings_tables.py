@@ -131,6 +131,8 @@ def test_with_a_frame_means_come_with_the_design_based_standard_error() -> None:
     assert got["weighted_mean"] == pytest.approx(expected.estimate)
     assert got["se"] == pytest.approx(expected.se)
     assert got["ci_low"] == pytest.approx(expected.ci_low)
+    # R's degf(): every entity is its own PSU, one stratum (post-strata are not strata)
+    assert got["df"] == expected.df == len(direct) - 1
 
 
 def test_estimated_numbers_of_entities_match_the_frame_totals() -> None:

@@ -386,6 +386,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sample, not a population.",
         "Give the sampling weights (or the population sizes as fpc) to estimate population values.",
     ),
+    "stats.ci_method_invalid": (
+        "The confidence interval {method} cannot be used for a {statistic}.",
+        "Use wald or t for means and totals, and wald, t or logit for proportions.",
+    ),
+    "stats.second_stage_fpc_missing": (
+        "The sample has a second stage ({subcluster} within {cluster}) but only a first-stage "
+        "fpc, so the variance uses the first stage alone with its fpc and leaves out the "
+        "variance of the second stage: standard errors and intervals may be too small.",
+        "Give the second-stage fpc too (R's fpc=~fpc1+fpc2; --fpc twice), or leave out the fpc "
+        "to use R's with-replacement approximation of the first stage.",
+    ),
+    "stats.fpc2_not_constant": (
+        "The second-stage fpc has several values ({values}) within cluster {cluster}.",
+        "The second-stage fpc is the number of units in the cluster's population (or their "
+        "sampling fraction): give one value per cluster.",
+    ),
+    "stats.fpc2_invalid": (
+        "The second-stage fpc {value} of cluster {cluster} is not usable: {reason}.",
+        "Give the number of units in each cluster's population, or the sampling fraction within "
+        "the cluster as a number between 0 and 1, on every row.",
+    ),
+    "stats.singleton_cluster": (
+        "Cluster {cluster} has a single sampled unit at the second stage but {size:g} in its "
+        "population, so its second-stage variance cannot be estimated (R stops: one PSU at "
+        "stage 2).",
+        "Check the second-stage fpc of that cluster, or leave out both fpcs to use the first "
+        "stage only (R's with-replacement approximation).",
+    ),
     "stats.empty_domain": (
         "The group {group} has no value of {variable}, so it has no estimate.",
         "This is expected when a question was not asked in that group.",

@@ -2,7 +2,8 @@
 
 The pipeline: :mod:`~solidata.core.stats.reading` (CSV to a frame) ->
 :mod:`~solidata.core.stats.design` (check the design columns) ->
-:mod:`~solidata.core.stats.estimates` (means, proportions, totals, overall and by group) ->
+:mod:`~solidata.core.stats.estimates` (means, proportions, totals, overall and by group; their
+intervals and degrees of freedom in :mod:`~solidata.core.stats.intervals`) ->
 :mod:`~solidata.core.stats.display` (a text table or JSON records). Weights from a sampling frame
 or from population totals are in :mod:`~solidata.core.stats.weights`.
 
@@ -38,7 +39,8 @@ from solidata.core.stats.estimates import (
     estimate_proportions,
     estimate_total,
 )
-from solidata.core.stats.reading import read_survey_csv
+from solidata.core.stats.intervals import CI_METHODS, CiMethod, degrees_of_freedom
+from solidata.core.stats.reading import MISSING_MARKERS, read_survey_csv
 from solidata.core.stats.weights import (
     DesignWeights,
     StratumWeight,
@@ -48,6 +50,9 @@ from solidata.core.stats.weights import (
 )
 
 __all__ = [
+    "CI_METHODS",
+    "MISSING_MARKERS",
+    "CiMethod",
     "DesignSummary",
     "DesignWeights",
     "Estimate",
@@ -56,6 +61,7 @@ __all__ = [
     "Statistic",
     "StratumWeight",
     "SurveyDesign",
+    "degrees_of_freedom",
     "design_weights",
     "estimate",
     "estimate_mean",

@@ -5,6 +5,12 @@ PSUs), the sampling weights and the finite population correction (fpc), as R's
 ``svydesign(ids=~cluster, strata=~strata, weights=~weight, fpc=~fpc)`` does. Without ``cluster``
 each row is its own PSU; without ``strata`` there is one stratum. Supported: simple random
 sampling (with or without weights), stratified, one-stage cluster and stratified cluster samples.
+A second sampling stage (``subcluster``, R's ``ids=~cluster+subcluster``) with the fpc of both
+stages (``fpc`` and ``fpc2``, R's ``fpc=~fpc1+fpc2``) gives R's two-stage variance (see
+:mod:`solidata.core.stats.stages`). Without any fpc the variance uses the first stage only, as R
+does. With only the first-stage fpc, R refuses; here the variance uses the first stage with its
+fpc, which leaves out the second stage's variance, and the result carries the warning
+``stats.second_stage_fpc_missing``.
 
 Rules, and where they follow R's ``survey`` package:
 
@@ -49,6 +55,7 @@ from solidata.core.stats.columns import (
     row_of,
     sorted_labels,
 )
+from solidata.core.stats.stages import SEPARATOR, unit_population, unit_weights
 from solidata.core.stats.weights import (
     ALL,
     FpcKind,
@@ -68,6 +75,8 @@ PSU = "sd_psu"  # stratum and cluster: clusters nested in strata
 WEIGHT = "sd_w"
 FPC = "sd_fpc"  # population size N_h, also when the fpc was given as fractions
 CELL = "sd_cell"  # the post-stratum
+SSU = "sd_ssu"  # the second-stage unit, nested in its PSU
+FPC2 = "sd_fpc2"  # the number of second-stage units in the PSU's population, M_i
 
 T = TypeVar("T")
 
@@ -89,13 +98,22 @@ class SurveyDesign:
     weight: str | None = None
     fpc: str | None = None
     poststrata: PostStrata | None = None
+    subcluster: str | None = None  # the second-stage unit within ``cluster``
+    fpc2: str | None = None  # the second stage's fpc: units in the cluster's population
+
+    def __post_init__(self) -> None:
+        if self.subcluster and not self.cluster:
+            raise ValueError("a second-stage cluster needs a first-stage cluster")
+        if self.fpc2 and not (self.subcluster and self.fpc):
+            raise ValueError("a second-stage fpc needs a second stage and a first-stage fpc")
 
     @property
     def kind(self) -> str:
-        """``simple``, ``stratified``, ``cluster`` or ``stratified cluster``."""
+        """``simple``, ``stratified``, ``cluster`` or ``stratified cluster``; ``two-stage``."""
+        cluster = "two-stage cluster" if self.subcluster else "cluster"
         if self.strata and self.cluster:
-            return "stratified cluster"
-        return "stratified" if self.strata else "cluster" if self.cluster else "simple"
+            return f"stratified {cluster}"
+        return "stratified" if self.strata else cluster if self.cluster else "simple"
 
 
 @dataclass(frozen=True)
@@ -147,8 +165,10 @@ def prepare_sample(
         ("by", by),
         ("stratum", design.strata),
         ("cluster", design.cluster),
+        ("second-stage cluster", design.subcluster),
         ("weight", design.weight),
         ("fpc", design.fpc),
+        ("second-stage fpc", design.fpc2),
         ("post-stratification", ps.column if ps else None),
     ]
     require_columns(frame, [(r, c) for r, c in wanted if c is not None], file=file)
@@ -161,7 +181,19 @@ def prepare_sample(
         sizes, kind = _population(parts.fpc, strata, sampled, design.fpc, file)
     certainty = _check_singletons(sampled, sizes, design, file)
 
+    stage2 = _second_stage(frame, parts, design, file)
     warnings: list[Problem] = []
+    if design.subcluster and design.fpc and not design.fpc2:
+        warnings.append(
+            problem(
+                "stats.second_stage_fpc_missing",
+                severity="warning",
+                file=file,
+                column=design.fpc,
+                cluster=design.cluster,
+                subcluster=design.subcluster,
+            )
+        )
     source: WeightSource = "column" if weights is not None else "fpc" if sizes else "none"
     if weights is None:
         weights = (
@@ -169,6 +201,8 @@ def prepare_sample(
             if sizes
             else np.ones(len(frame))
         )
+        if stage2 is not None:
+            weights = weights * unit_weights(stage2[1], psu, stage2[0])
         if not sizes and ps is None:
             warnings.append(problem("stats.unweighted", severity="warning", file=file))
 
@@ -179,6 +213,7 @@ def prepare_sample(
         pl.Series(PSU, psu.tolist(), dtype=pl.String),
         pl.Series(WEIGHT, weights, dtype=pl.Float64),
         *_optional_columns(strata, sizes, by_labels, parts.cells),
+        *_stage_columns(stage2),
     ]
     summary = DesignSummary(
         kind=design.kind,
@@ -208,6 +243,8 @@ class _Columns:
     fpc: np.ndarray | None
     cells: pd.Series | None
     y: pd.Series
+    ssu: pd.Series | None = None
+    fpc2: np.ndarray | None = None
 
 
 def _read_columns(
@@ -235,9 +272,12 @@ def _read_columns(
 
     strata = labels(design.strata, "stratum", [ALL] * len(frame))
     clusters = labels(design.cluster, "cluster", [str(i) for i in range(len(frame))])
+    units = labels(design.subcluster, "second-stage cluster", []) if design.subcluster else None
     weight, fpc, ps = design.weight, design.fpc, design.poststrata
     weights = attempt(lambda: _weights(frame, weight, file)) if weight else None
     fpcs = attempt(lambda: _fpc(frame, fpc, file)) if fpc else None
+    fpc2 = design.fpc2
+    fpcs2 = attempt(lambda: _fpc(frame, fpc2, file)) if fpc2 else None
     cells = as_labels(frame[ps.column]) if ps else None
     if ps and cells is not None:
         attempt(lambda: check_poststrata(cells, ps.totals, column=ps.column, file=file))
@@ -245,8 +285,11 @@ def _read_columns(
     if problems or strata is None or clusters is None or y is None:
         raise SolidataError(problems)
     # Clusters are nested in strata (R's nest=TRUE): the PSU key carries its stratum.
-    psu = strata + "\x1f" + clusters
-    return _Columns(strata=strata, psu=psu, weights=weights, fpc=fpcs, cells=cells, y=y)
+    psu = strata + SEPARATOR + clusters
+    ssu = psu + SEPARATOR + units if units is not None else None
+    return _Columns(
+        strata=strata, psu=psu, weights=weights, fpc=fpcs, cells=cells, y=y, ssu=ssu, fpc2=fpcs2
+    )
 
 
 def _optional_columns(
@@ -263,6 +306,25 @@ def _optional_columns(
     if cells is not None:
         columns.append(pl.Series(CELL, cells.tolist(), dtype=pl.String))
     return columns
+
+
+def _second_stage(
+    frame: pd.DataFrame, parts: _Columns, design: SurveyDesign, file: str | None
+) -> tuple[pd.Series, np.ndarray] | None:
+    """The second-stage unit keys and ``M_i`` per row, when both stages' fpc are given."""
+    if parts.ssu is None or parts.fpc2 is None or design.fpc2 is None:
+        return None
+    sizes, _ = unit_population(parts.fpc2, parts.psu, parts.ssu, column=design.fpc2, file=file)
+    return parts.ssu, sizes
+
+
+def _stage_columns(stage2: tuple[pd.Series, np.ndarray] | None) -> list[pl.Series]:
+    if stage2 is None:
+        return []
+    return [
+        pl.Series(SSU, stage2[0].tolist(), dtype=pl.String),
+        pl.Series(FPC2, stage2[1], dtype=pl.Float64),
+    ]
 
 
 def _weights(frame: pd.DataFrame, column: str, file: str | None) -> np.ndarray:

@@ -27,6 +27,8 @@ KIND_NAMES = {
     "stratified": "Stratified sample",
     "cluster": "One-stage cluster sample",
     "stratified cluster": "Stratified cluster sample",
+    "two-stage cluster": "Two-stage cluster sample",
+    "stratified two-stage cluster": "Stratified two-stage cluster sample",
 }
 STATISTIC_NAMES = {"mean": "mean", "total": "total", "proportion": "proportion"}
 
@@ -47,7 +49,7 @@ def r_format(value: float, digits: int = DIGITS) -> str:
 
 
 def estimate_records(result: EstimateResult) -> list[dict[str, Any]]:
-    """One JSON-ready dict per estimate: by, (category,) estimate, se, ci_low, ci_high, n.
+    """One JSON-ready dict per estimate: by, (category,) estimate, se, ci_low, ci_high, df, n.
 
     ``category`` is there for proportions only; non-finite numbers become ``None``.
     """
@@ -61,6 +63,7 @@ def estimate_records(result: EstimateResult) -> list[dict[str, Any]]:
             se=_finite(e.se),
             ci_low=_finite(e.ci_low),
             ci_high=_finite(e.ci_high),
+            df=e.df,
             n=e.n,
         )
         records.append(record)
@@ -75,13 +78,14 @@ def estimate_table(result: EstimateResult) -> str:
         labels.append(result.by)
     if result.statistic == "proportion":
         labels.append(result.variable)
-    header = [*(labels or [""]), statistic, "SE", "2.5%", "97.5%", "n"]
+    low, high = _percent((1 - result.confidence) / 2), _percent((1 + result.confidence) / 2)
+    header = [*(labels or [""]), statistic, "SE", low, high, "df", "n"]
     rows = []
     for e in result.estimates:
         names = [v for v in (e.by, e.category) if v is not None] or [result.variable]
         numbers = [r_format(x) for x in (e.estimate, e.se, e.ci_low, e.ci_high)]
-        rows.append([*names, *numbers, str(e.n)])
-    text_columns = len(header) - 5
+        rows.append([*names, *numbers, str(e.df), str(e.n)])
+    text_columns = len(header) - 6
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = [
         describe_design(result.summary),
@@ -106,9 +110,14 @@ def describe_design(summary: DesignSummary) -> str:
         parts.append(f"strata {design.strata}")
     if design.cluster:
         parts.append(f"clusters {design.cluster}")
+    if design.subcluster:
+        stage = "" if design.fpc2 else " (variance from the first stage)"
+        parts.append(f"second stage {design.subcluster}{stage}")
     parts.append(
         f"weights {design.weight}"
         if summary.weight_source == "column"
+        else "weights N_h/n_h × M_i/m_i from the fpcs"
+        if summary.weight_source == "fpc" and design.fpc2
         else "weights N_h/n_h from the fpc"
         if summary.weight_source == "fpc"
         else "unweighted"
@@ -118,6 +127,8 @@ def describe_design(summary: DesignSummary) -> str:
     if design.fpc:
         kind = "sampling fractions" if summary.fpc_kind == "fraction" else "population sizes"
         parts.append(f"fpc {design.fpc} ({kind})")
+        if design.fpc2:
+            parts.append(f"second-stage fpc {design.fpc2}")
     else:
         parts.append("no fpc (sampling with replacement)")
     if design.poststrata:
@@ -126,6 +137,11 @@ def describe_design(summary: DesignSummary) -> str:
     units = "PSUs" if design.cluster else "units"
     sizes = f"{summary.rows} rows, {summary.strata} {strata}, {summary.clusters} {units}"
     return f"{parts[0]}: {', '.join(parts[1:])}; {sizes}."
+
+
+def _percent(share: float) -> str:
+    """R's column names of an interval: ``2.5%`` and ``97.5%``."""
+    return f"{_trim(f'{share * 100:.1f}')}%"
 
 
 def _trim(text: str) -> str:

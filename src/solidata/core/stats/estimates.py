@@ -9,12 +9,11 @@ published values and an independent numpy implementation of those formulas.
 
 What is done here rather than in svy, to match R:
 
-* **Confidence intervals** are Wald intervals with the normal quantile, ``estimate +/- 1.959964 *
-  SE``: what R's ``confint(svymean(...))`` gives by default (``df = Inf``). svy uses Student's t
-  with the design degrees of freedom and a logit interval for proportions; R uses those only when
-  asked (``confint(..., df = degf(design))``, ``svyciprop``), so they are not used. Proportions
-  are means of 0/1 indicators, with the same Wald interval (as R's ``svymean(~factor)``); the
-  interval may leave [0, 1] for proportions near 0 or 1, as R's does.
+* **Confidence intervals** and **degrees of freedom** are computed as R computes them, in
+  :mod:`solidata.core.stats.intervals`: by default Wald intervals with the normal quantile for
+  means and totals (R's ``confint()``) and logit intervals with Student's t on the design degrees
+  of freedom for proportions (R's ``svyciprop``); ``ci="t"`` gives R's ``confint(x, df =
+  degf(design))``. Every estimate carries its degrees of freedom (R's ``degf()``).
 * **Missing values** of the variable are handled as R's ``na.rm=TRUE``: the rows stay in the
   design and are left out as a domain (zero weight), so the variance keeps every stratum and PSU.
   Rows whose ``by`` group is missing belong to no group. ``n`` counts the rows used.
@@ -37,19 +36,21 @@ import math
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from statistics import NormalDist
 from typing import Any
 
 import pandas as pd
 import polars as pl
 import svy
+from svy.core.design import PopSize
 
 from solidata.core.errors import Problem, SolidataError, problem
 from solidata.core.stats.design import (
     BY,
     CELL,
     FPC,
+    FPC2,
     PSU,
+    SSU,
     STRATUM,
     WEIGHT,
     DesignSummary,
@@ -59,12 +60,16 @@ from solidata.core.stats.design import (
     Y,
     prepare_sample,
 )
+from solidata.core.stats.intervals import (
+    CI_METHODS,
+    CONFIDENCE,
+    DESCRIPTIONS,
+    CiMethod,
+    default_ci,
+    degrees_of_freedom,
+    interval,
+)
 from solidata.core.stats.reading import read_survey_csv
-
-CONFIDENCE = 0.95
-# R: qnorm(0.975) = 1.959964, the quantile confint() uses for svystat objects by default.
-Z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)
-CI_METHOD = "Wald with the normal quantile 1.959964, as R's confint()"
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ class Estimate:
     ci_low: float
     ci_high: float
     n: int
+    df: int  # R's degf() of the design, or of the group's subset
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,12 @@ class EstimateResult:
     summary: DesignSummary
     warnings: tuple[Problem, ...] = ()
     confidence: float = CONFIDENCE
-    ci_method: str = CI_METHOD
+    ci: CiMethod = "wald"
+
+    @property
+    def ci_method(self) -> str:
+        """The interval in words, with the R call it reproduces."""
+        return DESCRIPTIONS[self.ci]
 
     @property
     def weighted(self) -> bool:
@@ -106,8 +117,12 @@ def estimate(
     statistic: Statistic,
     design: SurveyDesign | None = None,
     by: str | None = None,
+    ci: CiMethod | None = None,
 ) -> EstimateResult:
     """Estimate the ``statistic`` of ``variable`` from ``data`` (a frame or a CSV path).
+
+    ``ci`` is the interval (``wald``, ``t`` or ``logit``; ``logit`` for proportions only); by
+    default R's: ``wald`` for means and totals, ``logit`` for proportions.
 
     >>> result = estimate(  # doctest: +SKIP
     ...     "tests/data/survey/apistrat.csv", "api00", statistic="mean",
@@ -116,6 +131,9 @@ def estimate(
     (662.29, 9.4089)
     """
     file = None
+    ci = ci or default_ci(statistic)
+    if ci not in CI_METHODS or (ci == "logit" and statistic != "proportion"):
+        raise SolidataError.of("stats.ci_method_invalid", method=ci, statistic=statistic)
     if not isinstance(data, pd.DataFrame):
         file = str(data)
         data = read_survey_csv(data)
@@ -124,7 +142,7 @@ def estimate(
         data, variable=variable, statistic=statistic, design=design, by=by, file=file
     )
     rows, notes = _run_svy(prepared, statistic, by=by is not None)
-    found = _estimates(rows, prepared, statistic)
+    found = _estimates(rows, prepared, statistic, ci)
     missing = sorted(set(prepared.by_levels) - {e.by for e in found if e.by is not None})
     empty = [
         problem(
@@ -144,6 +162,7 @@ def estimate(
         estimates=found,
         summary=prepared.summary,
         warnings=(*prepared.warnings, *empty, *notes),
+        ci=ci,
     )
 
 
@@ -153,9 +172,10 @@ def estimate_mean(
     *,
     design: SurveyDesign | None = None,
     by: str | None = None,
+    ci: CiMethod | None = None,
 ) -> EstimateResult:
     """The mean of a numeric ``variable`` (R's ``svymean``, or ``svyby(..., svymean)``)."""
-    return estimate(data, variable, statistic="mean", design=design, by=by)
+    return estimate(data, variable, statistic="mean", design=design, by=by, ci=ci)
 
 
 def estimate_total(
@@ -164,9 +184,10 @@ def estimate_total(
     *,
     design: SurveyDesign | None = None,
     by: str | None = None,
+    ci: CiMethod | None = None,
 ) -> EstimateResult:
     """The population total of a numeric ``variable`` (R's ``svytotal``)."""
-    return estimate(data, variable, statistic="total", design=design, by=by)
+    return estimate(data, variable, statistic="total", design=design, by=by, ci=ci)
 
 
 def estimate_proportions(
@@ -175,9 +196,14 @@ def estimate_proportions(
     *,
     design: SurveyDesign | None = None,
     by: str | None = None,
+    ci: CiMethod | None = None,
 ) -> EstimateResult:
-    """The share of each category of ``variable`` (R's ``svymean(~factor)``), one per category."""
-    return estimate(data, variable, statistic="proportion", design=design, by=by)
+    """The share of each category of ``variable`` (R's ``svymean(~factor)``), one per category.
+
+    The default interval is R's ``svyciprop(method="logit")``; ``ci="wald"`` gives
+    ``confint(svymean(~factor))``.
+    """
+    return estimate(data, variable, statistic="proportion", design=design, by=by, ci=ci)
 
 
 def _run_svy(
@@ -185,11 +211,16 @@ def _run_svy(
 ) -> tuple[list[dict[str, Any]], tuple[Problem, ...]]:
     """Call svy and return its result rows, with its warnings as ``stats`` warnings."""
     columns = set(prepared.frame.columns)
+    two_stage = FPC2 in columns  # both stages' fpc: R's two-stage variance
+    pop_size: str | PopSize | None = FPC if FPC in columns else None
+    if two_stage:
+        pop_size = PopSize(psu=FPC, ssu=FPC2)
     svy_design = svy.Design(
         stratum=STRATUM,
         psu=PSU,
+        ssu=SSU if two_stage else None,
         wgt=WEIGHT,
-        pop_size=FPC if FPC in columns else None,
+        pop_size=pop_size,
         # Only certainty PSUs (N_h = n_h = 1) reach here as singletons; they add no variance.
         singleton="skip" if prepared.certainty_singletons else None,
     )
@@ -223,25 +254,42 @@ def _run_svy(
 
 
 def _estimates(
-    rows: list[dict[str, Any]], prepared: PreparedSample, statistic: Statistic
+    rows: list[dict[str, Any]], prepared: PreparedSample, statistic: Statistic, ci: CiMethod
 ) -> tuple[Estimate, ...]:
-    """Estimates with Wald normal intervals, ordered as R orders factor levels."""
-    found = [
-        Estimate(
-            by=_text(row.get(BY)),
-            category=_text(row.get(Y)) if statistic == "proportion" else None,
-            estimate=float(row["est"]),
-            se=_se(row["se"]),
-            ci_low=float(row["est"]) - Z * _se(row["se"]),
-            ci_high=float(row["est"]) + Z * _se(row["se"]),
-            n=int(row["n"]),
+    """Estimates with their intervals and degrees of freedom, ordered as R orders factor levels."""
+    df = _degrees_of_freedom(prepared)
+    found = []
+    for row in rows:
+        group, value, se = _text(row.get(BY)), float(row["est"]), _se(row["se"])
+        low, high = interval(ci, value, se, df=df.get(group, 0))
+        found.append(
+            Estimate(
+                by=group,
+                category=_text(row.get(Y)) if statistic == "proportion" else None,
+                estimate=value,
+                se=se,
+                ci_low=low,
+                ci_high=high,
+                n=int(row["n"]),
+                df=df.get(group, 0),
+            )
         )
-        for row in rows
-    ]
     by_rank = {level: i for i, level in enumerate(prepared.by_levels)}
     category_rank = {level: i for i, level in enumerate(prepared.categories)}
     found.sort(key=lambda e: (by_rank.get(e.by or "", -1), category_rank.get(e.category or "", -1)))
     return tuple(found)
+
+
+def _degrees_of_freedom(prepared: PreparedSample) -> dict[str | None, int]:
+    """R's ``degf()`` of the whole design (key ``None``) and of each group's subset."""
+    frame = prepared.frame
+    found: dict[str | None, int] = {
+        None: degrees_of_freedom(strata=frame[STRATUM], psus=frame[PSU])
+    }
+    if BY in frame.columns:
+        for (group,), rows in frame.filter(pl.col(BY).is_not_null()).group_by(BY):
+            found[str(group)] = degrees_of_freedom(strata=rows[STRATUM], psus=rows[PSU])
+    return found
 
 
 def _se(value: Any) -> float:

@@ -58,6 +58,7 @@ WORDS = {
     "se": "Standard error",
     "ci_low": "95% CI, low",
     "ci_high": "95% CI, high",
+    "df": "Degrees of freedom",
     "estimate_total": "Estimated number",
     "measure": "Dimension or indicator",
     "unweighted": "Unweighted: the figures describe the entities that answered, not a population.",
@@ -223,6 +224,7 @@ class Findings:
             Column("se", self.words["se"], "total"),
             Column("ci_low", self.words["ci_low"], "total"),
             Column("ci_high", self.words["ci_high"], "total"),
+            Column("df", self.words["df"], "df"),
         )
         rows = []
         for row in table.rows:
@@ -306,6 +308,7 @@ class Findings:
                 Column("se", self.words["se"], "score"),
                 Column("ci_low", self.words["ci_low"], "score"),
                 Column("ci_high", self.words["ci_high"], "score"),
+                Column("df", self.words["df"], "df"),
             ]
             heads += [
                 Column(
@@ -535,6 +538,7 @@ class Findings:
                 Column("se", self.words["se"], "share"),
                 Column("ci_low", self.words["ci_low"], "share"),
                 Column("ci_high", self.words["ci_high"], "share"),
+                Column("df", self.words["df"], "df"),
                 Column("estimate_total", self.words["estimate_total"], "total"),
             ]
         rows = []
@@ -569,8 +573,8 @@ class Findings:
 def _estimate_cells(
     e: Estimate | None, hidden: bool, conditions: Mapping[str, str]
 ) -> tuple[Cell, ...]:
-    """Estimate, SE and the interval's ends as cells (hidden with the count they rest on)."""
+    """Estimate, SE, the interval's ends and df as cells (hidden with the count they rest on)."""
     values: list[float | None] = (
-        [None] * 4 if e is None or hidden else [e.estimate, e.se, e.ci_low, e.ci_high]
+        [None] * 5 if e is None or hidden else [e.estimate, e.se, e.ci_low, e.ci_high, e.df]
     )
     return tuple(Cell(v, hidden, conditions) for v in values)

@@ -49,7 +49,7 @@ class Cell:
 class Column:
     key: str
     label: str
-    kind: str  # the scale of its values: count, total (estimated number), share or score
+    kind: str  # the scale of its values: count, total (estimated number), share, score or df
     conditions: Mapping[str, str] = field(default_factory=dict)
 
 

@@ -43,6 +43,7 @@ WORDS = {
     "se": _("Standard error"),
     "ci_low": _("95% CI, low"),
     "ci_high": _("95% CI, high"),
+    "df": _("Degrees of freedom"),
     "estimate_total": _("Estimated number in the population"),
     "measure": _("Dimension or indicator"),
     "unweighted": _(
