@@ -2,15 +2,20 @@
 
 Guarantees (see docs/import.md):
 
-- one transaction per import: an import that fails or is killed writes nothing;
+- all or nothing: an import that fails or is killed leaves nothing visible. New submissions are
+  staged in short transactions, one part at a time, invisible until the import's last short
+  transaction publishes them (see :mod:`solidata.web.imports.staging`), so that web autosaves and
+  submissions get the database between parts; a dry run writes nothing and opens no transaction;
 - importing the same file again creates and changes nothing: each submission is known by its
   instance id within the survey, and its answers by a fingerprint (SHA-256 of their canonical JSON);
 - a submission whose answers (or review status, when the file gives one) changed is updated, and a
   :class:`~solidata.web.imports.models.SubmissionChange` keeps what it was before;
-- created and updated submissions are matched to organisations and scored in the same transaction.
+- created and updated submissions are matched to organisations and scored; organisations the file
+  names for the first time, and the updates of stored submissions, are written in the publishing
+  transaction.
 
-Rows are stored and scored in parts of :data:`WRITE_BATCH` rows, written in bulk (see
-:mod:`solidata.web.surveys.bulk`).
+Rows are read, matched, encoded and scored outside any transaction, then stored in parts of
+:data:`WRITE_BATCH` rows, written in bulk (see :mod:`solidata.web.surveys.bulk`).
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ from solidata.web.imports.organisations import (
     REGISTRY_QUESTIONS,
     OrganisationMatcher,
 )
+from solidata.web.imports.staging import run_begin, run_discard, run_heartbeat
 from solidata.web.imports.stored import answers_json, canonical_json, fingerprint
 from solidata.web.surveys.bulk import (
     db_datetime,
@@ -54,13 +60,14 @@ from solidata.web.surveys.bulk import (
 )
 from solidata.web.surveys.models import Submission, Survey
 from solidata.web.surveys.selectors import method_of
-from solidata.web.surveys.services import submissions_score_frame
+from solidata.web.surveys.services import ComputedScores, scores_compute, scores_store
 
 logger = logging.getLogger(__name__)
 
-# Rows stored (and scored) at a time: scoring a part has a fixed cost of some tens of milliseconds,
-# and 50,000 rows of answers, texts and scores take some hundreds of megabytes.
-WRITE_BATCH = 50_000
+# Rows stored (and scored) at a time: scoring a part has a fixed cost of some tens of milliseconds;
+# each part is written in a transaction of its own, which holds SQLite's write lock for about a
+# second per 10,000 rows, while web writes wait (see SOLIDATA_DB_TIMEOUT).
+WRITE_BATCH = 10_000
 KEPT_PROBLEMS = 1000
 _ORGANISATION_QUESTIONS = (
     REGISTRY_QUESTIONS + NAME_QUESTIONS + AREA_QUESTIONS + LEGAL_FORM_QUESTIONS + LOCALITY_QUESTIONS
@@ -189,29 +196,33 @@ def submissions_import(
         dry_run=dry_run,
     )
     started = time.perf_counter()
-    with large_writes(), transaction.atomic():
-        run = ImportRun.objects.create(
-            survey=survey,
-            imported_by=user if user is not None and user.is_authenticated else None,
-            file_name=result.file[:255],
-            file_sha256=file_sha256,
-            file_size=file_size,
-            format=result.format,
-            started_at=timezone.now(),
-        )
-        writer = _Writer(survey, result, run, summary, dry_run)
-        for part in _parts(result.batches, WRITE_BATCH):
-            writer.store(part)
-            summary.rows += len(part)
-            if progress is not None:
-                progress(summary.rows, len(result))
-            _pause_if_asked(summary.rows, len(part))
-        summary.organisations_created = writer.matcher.created
-        _finish(run, summary)
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            summary.run_id = run.pk
+    with large_writes():
+        run = None
+        if not dry_run:
+            run = run_begin(
+                survey=survey,
+                imported_by=user if user is not None and user.is_authenticated else None,
+                file_name=result.file[:255],
+                file_sha256=file_sha256,
+                file_size=file_size,
+                format=result.format,
+            )
+        writer = _Writer(survey, result, run, summary)
+        try:
+            for part in _parts(result.batches, WRITE_BATCH):
+                writer.store(part)
+                summary.rows += len(part)
+                if progress is not None:
+                    progress(summary.rows, len(result))
+                _pause_if_asked(summary.rows, len(part))
+            summary.organisations_created = writer.matcher.created
+            if run is not None:
+                writer.publish()
+                summary.run_id = run.pk
+        except BaseException:
+            if run is not None:
+                run_discard(run_id=run.pk)
+            raise
     summary.seconds["score"] = writer.scoring
     summary.seconds["store"] = time.perf_counter() - started - writer.scoring
     return summary
@@ -247,39 +258,50 @@ def _finish(run: ImportRun, summary: ImportSummary) -> None:
 
 
 def _pause_if_asked(done: int, last: int) -> None:
-    """The test hook of SOLIDATA_IMPORT_PAUSE_AFTER: sleep inside the transaction, once."""
+    """The test hook of SOLIDATA_IMPORT_PAUSE_AFTER: sleep once, with the first parts staged (or,
+    in a dry run, counted)."""
     limit = settings.SOLIDATA_IMPORT_PAUSE_AFTER
     if limit and done >= limit > done - last:
         logger.warning("Import paused after %d rows (SOLIDATA_IMPORT_PAUSE_AFTER).", done)
         time.sleep(3600)
 
 
+@dataclass
+class _Update:
+    """A stored submission the file changes: applied by the publishing transaction."""
+
+    pk: int
+    text: str
+    sha256: str
+    review: str | None  # None: the file gives none, the stored one stays
+    organisation: int | None  # matched (a placeholder when new) for a submission without one
+
+
 class _Writer:
-    """Writes the parts of one import's batches."""
+    """Writes the parts of one import's batches (nothing for a dry run, whose ``run`` is None)."""
 
     def __init__(
-        self,
-        survey: Survey,
-        result: ImportResult,
-        run: ImportRun,
-        summary: ImportSummary,
-        dry_run: bool,
+        self, survey: Survey, result: ImportResult, run: ImportRun | None, summary: ImportSummary
     ) -> None:
         self.survey = survey
         self.run = run
         self.summary = summary
-        self.dry_run = dry_run
         self.questions = list(result.questions)
         self.nested = nest_repeats(result.repeats)
-        self.matcher = OrganisationMatcher.for_survey(survey)
+        self.matcher = OrganisationMatcher.for_survey(survey, deferred=True)
         self.source = _source(result.source)
         self.now = timezone.now()
         self.scoring = 0.0  # seconds spent scoring and storing scores
+        self.updates: list[_Update] = []
+        self.update_scores: list[ComputedScores] = []
+        self.placeholders: list[tuple[int, int]] = []  # (placeholder organisation, submission pk)
         # In a survey without submissions, every row is new: rows of the file share no instance id
         # (a repeated one is rejected on reading), so there is nothing to look up.
         self.empty = not Submission.objects.filter(survey=survey).exists()
 
     def store(self, part: pd.DataFrame) -> None:
+        """Classify, match and score ``part`` outside any transaction, then stage its new rows in
+        one short transaction and keep its changed rows for :meth:`publish`."""
         ids = [str(i) for i in part[ID].tolist()]
         existing = self._existing(ids)
         texts = answers_json(part, self.questions, self.nested)
@@ -296,17 +318,46 @@ class _Writer:
         self.summary.created += len(new)
         self.summary.updated += len(changed)
         organisations = self._organisations(part, new, changed, existing, ids)
-        pks = self._insert(part, new, ids, texts, hashes, reviews, organisations)
-        new_pks = set(pks.values())
-        pks.update(self._update(changed, ids, texts, hashes, reviews, organisations, existing))
-        if not self.dry_run and pks:
-            rows = part.iloc[sorted(new + changed)]
-            frame = rows[[ID, *self.questions]].rename(columns={ID: "instance_id"})
+        if self.run is None:
+            return
+        started = time.perf_counter()
+        rows = part.iloc[sorted(new + changed)]
+        frame = rows[[ID, *self.questions]].rename(columns={ID: "instance_id"})
+        scores = scores_compute(survey=self.survey, answers=frame)
+        self.scoring += time.perf_counter() - started
+        for i in changed:
+            found = existing[ids[i]]
+            match = None if found.organisation_id else organisations.get(i)
+            self.updates.append(_Update(found.pk, texts[i], hashes[i], reviews[i], match))
+        if changed:
+            self.update_scores.append(scores.subset({ids[i] for i in changed}))
+        with transaction.atomic():
+            run_heartbeat(run=self.run)
+            pks = self._insert(part, new, ids, texts, hashes, reviews, organisations)
             started = time.perf_counter()
-            submissions_score_frame(
-                survey=self.survey, answers=frame, submission_ids=pks, unscored=new_pks
+            scores_store(
+                survey=self.survey,
+                scores=scores.subset(pks),
+                submission_ids=pks,
+                unscored=set(pks.values()),
             )
             self.scoring += time.perf_counter() - started
+
+    def publish(self) -> None:
+        """The last, short transaction: create the new organisations, apply the updates, make the
+        staged rows visible and finish the run."""
+        assert self.run is not None
+        with transaction.atomic():
+            real = self.matcher.create_pending()
+            update_rows(
+                Submission,
+                "id",
+                ["organisation"],
+                ((real[placeholder], pk) for placeholder, pk in self.placeholders),
+            )
+            self._update(real)
+            Submission.every.filter(staged_by=self.run.pk).update(staged_by=None)
+            _finish(self.run, self.summary)
 
     def _existing(self, ids: Sequence[str]) -> dict[str, _Existing]:
         found: dict[str, _Existing] = {}
@@ -350,7 +401,8 @@ class _Writer:
         existing: dict[str, _Existing],
         ids: list[str],
     ) -> dict[int, int | None]:
-        """The organisation of each new row, and of each changed row that has none yet."""
+        """The organisation of each new row, and of each changed row that has none yet (a negative
+        placeholder for an organisation created when the import is published)."""
         wanted = new + [i for i in changed if existing[ids[i]].organisation_id is None]
         if not wanted:
             return {}
@@ -368,22 +420,29 @@ class _Writer:
         reviews: list[str | None],
         organisations: dict[int, int | None],
     ) -> dict[str, int]:
+        """Stage the new rows (invisible until published); returns their primary keys."""
         if not new:
             return {}
+        assert self.run is not None
         now = db_datetime(self.now)
         times = db_datetimes(part[SUBMITTED_AT], default=self.now)
         fields = [
             "survey", "organisation", "instance_id", "answers", "source", "submitted_at",
-            "review_status", "reviewer_note", "created_at", "updated_at",
+            "review_status", "reviewer_note", "created_at", "updated_at", "staged_by",
         ]  # fmt: skip
-        last = Submission.objects.aggregate(last=Max("pk"))["last"] or 0
+        last = Submission.every.aggregate(last=Max("pk"))["last"] or 0
+
+        def known(i: int) -> int | None:
+            pk = organisations.get(i)
+            return pk if pk is not None and pk > 0 else None
+
         insert_rows(
             Submission,
             fields,
             (
                 (
                     self.survey.pk,
-                    organisations.get(i),
+                    known(i),
                     ids[i],
                     texts[i],
                     self.source,
@@ -392,17 +451,22 @@ class _Writer:
                     "",
                     now,
                     now,
+                    self.run.pk,
                 )
                 for i in new
             ),
         )
-        # The rows just written are the survey's rows above the last primary key seen before
-        # (other transactions' rows are not visible, or not ours: filtered by instance id).
-        wanted = {ids[i] for i in new}
-        written = Submission.objects.filter(survey=self.survey, pk__gt=last).values_list(
+        # The rows just written are this run's rows above the last primary key seen before.
+        written = Submission.every.filter(staged_by=self.run.pk, pk__gt=last).values_list(
             "instance_id", "pk"
         )
+        wanted = {ids[i] for i in new}
         pks = {k: pk for k, pk in written if k in wanted}
+        self.placeholders.extend(
+            (placeholder, pks[ids[i]])
+            for i in new
+            if (placeholder := organisations.get(i)) is not None and placeholder < 0
+        )
         insert_rows(
             SubmissionFingerprint,
             ["submission", "answers_sha256", "run"],
@@ -410,43 +474,47 @@ class _Writer:
         )
         return pks
 
-    def _update(
-        self,
-        changed: list[int],
-        ids: list[str],
-        texts: list[str],
-        hashes: list[str],
-        reviews: list[str | None],
-        organisations: dict[int, int | None],
-        existing: dict[str, _Existing],
-    ) -> dict[str, int]:
-        if not changed:
-            return {}
+    def _update(self, real: dict[int, int]) -> None:
+        """Apply the changes to stored submissions, with their audit records, fingerprints and
+        scores (inside the publishing transaction: they change visible rows)."""
+        if not self.updates:
+            return
+        assert self.run is not None
         now = db_datetime(self.now)
-        pks = {ids[i]: existing[ids[i]].pk for i in changed}
-        before: dict[int, Any] = {}
-        for batch in in_batches(list(pks.values())):
-            before.update(Submission.objects.filter(pk__in=batch).values_list("pk", "answers"))
-        rows = []
-        for i in changed:
-            found = existing[ids[i]]
-            review = reviews[i] or found.review_status
-            organisation = found.organisation_id or organisations.get(i)
-            rows.append((texts[i], review, organisation, now, found.pk))
+        pks = [u.pk for u in self.updates]
+        current: dict[int, tuple[Any, str, int | None]] = {}
+        for batch in in_batches(pks):
+            rows = Submission.objects.filter(pk__in=batch).values_list(
+                "pk", "answers", "review_status", "organisation_id"
+            )
+            current.update((pk, (a, r, o)) for pk, a, r, o in rows)
+
+        def organisation(u: _Update) -> int | None:
+            stored = current[u.pk][2]
+            if stored or u.organisation is None:
+                return stored
+            return real[u.organisation] if u.organisation < 0 else u.organisation
+
         update_rows(
-            Submission, "id", ["answers", "review_status", "organisation", "updated_at"], rows
+            Submission,
+            "id",
+            ["answers", "review_status", "organisation", "updated_at"],
+            (
+                (u.text, u.review or current[u.pk][1], organisation(u), now, u.pk)
+                for u in self.updates
+            ),
         )
-        printed = set(self._fingerprints(list(pks.values())))
+        printed = set(self._fingerprints(pks))
         update_rows(
             SubmissionFingerprint,
             "submission",
             ["answers_sha256", "run"],
-            ((hashes[i], self.run.pk, pks[ids[i]]) for i in changed if pks[ids[i]] in printed),
+            ((u.sha256, self.run.pk, u.pk) for u in self.updates if u.pk in printed),
         )
         insert_rows(
             SubmissionFingerprint,
             ["submission", "answers_sha256", "run"],
-            ((pks[ids[i]], hashes[i], self.run.pk) for i in changed if pks[ids[i]] not in printed),
+            ((u.pk, u.sha256, self.run.pk) for u in self.updates if u.pk not in printed),
         )
         insert_rows(
             SubmissionChange,
@@ -462,17 +530,27 @@ class _Writer:
             (
                 (
                     self.run.pk,
-                    existing[ids[i]].pk,
-                    canonical_json(before[existing[ids[i]].pk]),
-                    texts[i],
-                    existing[ids[i]].review_status,
-                    reviews[i] or existing[ids[i]].review_status,
+                    u.pk,
+                    canonical_json(current[u.pk][0]),
+                    u.text,
+                    current[u.pk][1],
+                    u.review or current[u.pk][1],
                     now,
                 )
-                for i in changed
+                for u in self.updates
             ),
         )
-        return pks
+        ids = self._instance_pks(pks)
+        started = time.perf_counter()
+        for scores in self.update_scores:
+            scores_store(survey=self.survey, scores=scores, submission_ids=ids)
+        self.scoring += time.perf_counter() - started
+
+    def _instance_pks(self, pks: Sequence[int]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for batch in in_batches(pks):
+            out.update(Submission.objects.filter(pk__in=batch).values_list("instance_id", "pk"))
+        return out
 
 
 def _source(source: str) -> str:
