@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,9 +37,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from solidata.core.errors import Problem
+from solidata.core.errors import Problem, problem
 from solidata.core.ingest import ImportResult, Limits, nest_repeats, read_answers
-from solidata.core.ingest.result import ID, REVIEW, SUBMITTED_AT
+from solidata.core.ingest.result import ID, REVIEW, ROW, SUBMITTED_AT
 from solidata.web.imports.models import ImportRun, SubmissionChange, SubmissionFingerprint
 from solidata.web.imports.organisations import (
     AREA_QUESTIONS,
@@ -73,6 +74,8 @@ _ORGANISATION_QUESTIONS = (
     REGISTRY_QUESTIONS + NAME_QUESTIONS + AREA_QUESTIONS + LEGAL_FORM_QUESTIONS + LOCALITY_QUESTIONS
 )
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
+# A NUL character as JSON writes it: \u0000 after an even number of backslashes.
+_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 
 
 @dataclass
@@ -302,9 +305,12 @@ class _Writer:
     def store(self, part: pd.DataFrame) -> None:
         """Classify, match and score ``part`` outside any transaction, then stage its new rows in
         one short transaction and keep its changed rows for :meth:`publish`."""
+        texts = answers_json(part, self.questions, self.nested)
+        if any(_NUL.search(t) for t in texts):
+            part = self._without_nul(part, texts)
+            texts = answers_json(part, self.questions, self.nested)
         ids = [str(i) for i in part[ID].tolist()]
         existing = self._existing(ids)
-        texts = answers_json(part, self.questions, self.nested)
         hashes = [fingerprint(t) for t in texts]
         reviews = [r if isinstance(r, str) else None for r in part[REVIEW].tolist()]
         new, changed = [], []
@@ -342,6 +348,27 @@ class _Writer:
                 unscored=set(pks.values()),
             )
             self.scoring += time.perf_counter() - started
+
+    def _without_nul(self, part: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+        """``part`` without its rows whose answers hold a NUL character (PostgreSQL cannot store
+        one; SQLite is held to the same rule), each named as a problem and counted as rejected."""
+        bad = [i for i, t in enumerate(texts) if _NUL.search(t)]
+        rows = part.iloc[bad]
+        for position in range(len(rows)):
+            row = rows.iloc[position]
+            columns = [
+                q for q in self.questions if isinstance(row.get(q), str) and "\x00" in row[q]
+            ]
+            self.summary.problems.append(
+                problem(
+                    "ingest.nul_character",
+                    file=self.summary.file,
+                    row=int(row[ROW]) if ROW in row and pd.notna(row[ROW]) else None,
+                    column=columns[0] if columns else None,
+                )
+            )
+        self.summary.rejected += len(bad)
+        return part.drop(part.index[bad]).reset_index(drop=True)
 
     def publish(self) -> None:
         """The last, short transaction: create the new organisations, apply the updates, make the
