@@ -109,7 +109,17 @@ def test_assessments_filled_in_during_a_large_import_all_arrive_once_without_a_5
     tally = Tally()
     lock = threading.Lock()
     with served(home, **SERVER) as base:
-        args = ["import", str(big_export), "--survey", "mn-demo", "--data-dir", str(home), "--json"]
+        args = [
+            "import",
+            str(big_export),
+            "--survey",
+            "mn-demo",
+            "--data-dir",
+            str(home),
+            "--json",
+            "--max-mb",
+            "5000",
+        ]
         importing = subprocess.Popen(
             [sys.executable, "-m", "solidata.cli", *args],
             stdout=subprocess.PIPE,
@@ -140,7 +150,7 @@ def test_assessments_filled_in_during_a_large_import_all_arrive_once_without_a_5
             thread.join(timeout=SECONDS + 120)
         out, err = importing.communicate(timeout=max(60.0, deadline - time.monotonic()))
         seconds = time.monotonic() - started
-    assert importing.returncode == 0, err[-2000:]
+    assert importing.returncode == 0, (out[-2000:], err[-2000:])
     imported = json.loads(out)
     with database(home) as db:
         marks = ",".join("?" * len(tally.receipts))

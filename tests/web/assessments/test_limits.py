@@ -64,7 +64,8 @@ def test_an_answer_over_the_limit_is_refused_by_autosave_in_json(
         {"legal_form": "other", "legal_form_other": "x" * (limits.ANSWER_CHARS + 1)},
     )
     assert response.status_code == 400
-    assert response.json()["problems"] == {"legal_form_other": "too_long"}
+    assert response.json()["codes"] == {"legal_form_other": "too_long"}
+    assert "at most 10,000 characters" in response.json()["problems"]["legal_form_other"]
     assert unchanged(draft)
     fits = client.post(
         f"/assess/{draft.token}/step/2/save/",
@@ -93,7 +94,7 @@ def test_a_nul_character_in_an_answer_is_refused_cleanly(
     )
     assert page.status_code == 400 and "NUL" in page.content.decode()
     save = client.post(f"/assess/{draft.token}/step/2/save/", {"org_name": "a\x00b"})
-    assert save.status_code == 400 and save.json()["problems"] == {"org_name": "nul"}
+    assert save.status_code == 400 and save.json()["codes"] == {"org_name": "nul"}
     assert unchanged(draft)
 
 

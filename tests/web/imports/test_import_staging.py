@@ -12,9 +12,9 @@ import pytest
 from django.utils import timezone
 
 from solidata.core.ingest import ImportResult, read_answers
-from solidata.core.ingest.result import ROW
+from solidata.core.ingest.result import ID, ROW
 from solidata.core.method import Method
-from solidata.web.imports import services, staging
+from solidata.web.imports import services, staging, writer
 from solidata.web.imports.models import ImportRun
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission, SubmissionScore, Survey
@@ -28,7 +28,7 @@ def test_rows_staged_by_an_unfinished_import_are_invisible_until_it_publishes(
     method, _, folder = synthetic
     monkeypatch.setattr(services, "WRITE_BATCH", 10)
     seen: list[tuple[int, int, int]] = []
-    real = services._Writer.publish
+    real = writer.Writer.publish
 
     def publish(writer: Any) -> None:
         # every part is staged: in the database, but neither rows nor scores are visible
@@ -41,7 +41,7 @@ def test_rows_staged_by_an_unfinished_import_are_invisible_until_it_publishes(
         )
         real(writer)
 
-    monkeypatch.setattr(services._Writer, "publish", publish)
+    monkeypatch.setattr(writer.Writer, "publish", publish)
     summary = services.file_import(survey=survey, path=folder / "kobo-names.csv")
     assert seen == [(40, 0, 0)]
     assert Submission.objects.filter(survey=survey).count() == summary.created == 40
@@ -59,7 +59,7 @@ def test_new_organisations_are_created_only_when_the_import_publishes(
         assert Organisation.objects.count() == before
         raise RuntimeError("killed before publishing")
 
-    monkeypatch.setattr(services._Writer, "publish", fail)
+    monkeypatch.setattr(writer.Writer, "publish", fail)
     with pytest.raises(RuntimeError):
         services.file_import(survey=survey, path=folder / "kobo-names.csv")
     assert Organisation.objects.count() == before
@@ -109,7 +109,7 @@ def test_an_import_discards_the_rows_of_a_dead_run_and_stores_each_submission_on
     )
     Submission.every.create(
         survey=survey,
-        instance_id=str(first[services.ID].iloc[0]),
+        instance_id=str(first[ID].iloc[0]),
         source="csv",
         submitted_at=timezone.now(),
         staged_by=killed.pk,

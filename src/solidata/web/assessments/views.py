@@ -285,11 +285,13 @@ def autosave(request: HttpRequest, token: str, number: int) -> JsonResponse:
             user=request.user, draft=draft, number=number, values=values
         )
     except limits.AnswersRefused as refused:
+        problems = {q: limits.problem_message(q, p) for q, p in refused.problems.items()}
         return JsonResponse(
             {
                 "error": "invalid",
                 "code": "answers_refused",
-                "problems": refused.problems,
+                "codes": refused.problems,
+                "problems": problems,
                 "messages": refused.messages,
             },
             status=400,
