@@ -72,9 +72,9 @@ def served(home: Path, **env: str) -> Iterator[str]:
         while True:
             assert process.poll() is None, process.stderr.read() if process.stderr else ""
             try:
-                urllib.request.urlopen(base + "/", timeout=5).close()
+                urllib.request.urlopen(base + "/", timeout=30).close()
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused (not listening yet) or timed out
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.3)
         yield base
