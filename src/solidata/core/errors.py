@@ -321,6 +321,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "There is no survey with the short name {slug!r}.",
         "Give the short name (slug) of an existing survey; the administration lists them.",
     ),
+    "ingest.nul_character": (
+        "The answer holds a NUL character (code 0), which cannot be stored; the row is left out.",
+        "Remove the character (a damaged export or a binary value pasted in), then import again.",
+    ),
+    "import.running": (
+        "Another import into the survey {slug!r} is running (started {started}).",
+        "Wait until it has finished, then import again: one import at a time per survey.",
+    ),
     # --- statistics (core/stats) ------------------------------------------------------------------
     "stats.column_missing": (
         "There is no such column (given as the {role}); the columns are: {available}.",

@@ -29,6 +29,18 @@ SETTINGS: dict[str, str] = {
     "import`), in megabytes. Default 200.",
     "SOLIDATA_IMPORT_PAUSE_AFTER": "Testing only: an import pauses inside its transaction after "
     "this many rows, so a test can kill it there. Default 0 (never).",
+    "SOLIDATA_DB_TIMEOUT": "SQLite only: seconds a write waits for another connection's write "
+    "lock (an import part) before the page answers 503 with Retry-After. Default 20.",
+    "SOLIDATA_MAX_BODY_KB": "Largest request body other than a file upload (forms, JSON API, "
+    "autosaves), in kilobytes. Default 512.",
+    "SOLIDATA_SIGNIN_FAILURES": "Wrong passwords allowed per user name, and per address, within "
+    "the lockout time before sign-in (site and admin) is refused. Default 5.",
+    "SOLIDATA_SIGNIN_LOCKOUT_MINUTES": "How long sign-in stays refused after too many wrong "
+    "passwords, and the window they are counted in. Default 15.",
+    "SOLIDATA_ANONYMOUS_DRAFTS": "Self-assessments without an account one browser session, and "
+    "one address, may start per day. Default 20.",
+    "SOLIDATA_DRAFT_DAYS": "Unsubmitted self-assessments without an account untouched this many "
+    "days are deleted (`solidata manage prune`). Default 90.",
     "DB": "Database engine: sqlite (default) or postgres.",
     "DATABASE_URL": "PostgreSQL URL, postgres://user:password@host:port/name (with DB=postgres).",
     "DB_NAME": "PostgreSQL database name when DATABASE_URL is not set. Default solidata.",

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "solidata.web.protection.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML compressed for weak connections (static files come compressed from whitenoise); Django
     # pads compressed responses against BREACH.
@@ -62,9 +63,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "solidata.web.accounts.throttle.SignInThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # innermost: a view's "database is locked" becomes a 503 before the outer middleware sees it
+    "solidata.web.protection.BusyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "solidata.web.urls"
@@ -109,8 +113,13 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": HOME / "solidata.sqlite3",
+            # WAL: readers never wait for the writer. IMMEDIATE: a transaction takes the write lock
+            # when it begins, so it waits (up to the timeout) there rather than failing half-way.
+            # timeout: how long a write waits for another connection's (an import part's) lock
+            # before the site answers 503 (see docs/deploy.md).
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
+                "timeout": envint("SOLIDATA_DB_TIMEOUT", 20, minimum=1),
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
         }
@@ -177,11 +186,21 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Request bodies other than file uploads (forms, the JSON API, autosaves): the largest
+# self-assessment is some tens of kilobytes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("SOLIDATA_MAX_BODY_KB", 512, minimum=16) * 1024
+# Sign-in throttling (site and admin) counts failures in this cache: local memory, shared by the
+# threads of the one `solidata serve` (waitress) process; see docs/deploy.md for several processes.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Solidata -------------------------------------------------------------------------------------
 SOLIDATA_MIN_CELL = envint("SOLIDATA_MIN_CELL", 5, minimum=1)
 SOLIDATA_IMPORT_MAX_MB = envint("SOLIDATA_IMPORT_MAX_MB", 200, minimum=1)
 SOLIDATA_IMPORT_PAUSE_AFTER = envint("SOLIDATA_IMPORT_PAUSE_AFTER", 0, minimum=0)
+SOLIDATA_SIGNIN_FAILURES = envint("SOLIDATA_SIGNIN_FAILURES", 5, minimum=1)
+SOLIDATA_SIGNIN_LOCKOUT_MINUTES = envint("SOLIDATA_SIGNIN_LOCKOUT_MINUTES", 15, minimum=1)
+SOLIDATA_ANONYMOUS_DRAFTS = envint("SOLIDATA_ANONYMOUS_DRAFTS", 20, minimum=1)
+SOLIDATA_DRAFT_DAYS = envint("SOLIDATA_DRAFT_DAYS", 90, minimum=1)
 SITE_TITLE = _("Solidata")
 
 LOGGING = {

@@ -19,3 +19,5 @@ urlpatterns = [
     path("", include("solidata.web.assessments.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "solidata.web.protection.server_error"

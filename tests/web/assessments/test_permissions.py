@@ -185,6 +185,7 @@ def world() -> World:
         file_size=1,
         format="csv",
         started_at=timezone.now(),
+        finished_at=timezone.now(),  # an unfinished run is still running: no page yet
     )
     submissions = {
         "own": Submission.objects.filter(organisation=own, source="demo").get(),

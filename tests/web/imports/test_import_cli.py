@@ -1,9 +1,10 @@
 """`solidata import` end to end, in a subprocess against a SQLite data directory, as users run it.
 
 The demo data directory is prepared once (`solidata demo --no-serve`) and copied for each test.
-One test kills an import in the middle of its transaction (the SOLIDATA_IMPORT_PAUSE_AFTER hook
-makes it wait there) and checks that the database is exactly as it was, then that a second run
-completes the import.
+One test kills an import after its first part is staged (the SOLIDATA_IMPORT_PAUSE_AFTER hook
+makes it wait there): another connection writes meanwhile without waiting, nothing the import
+staged is visible, and a second run discards the staged rows and completes the import. Another
+checks that a dry run holds no write lock.
 """
 
 from __future__ import annotations
@@ -31,14 +32,16 @@ from solidata.core.ingest import exports as ex
 
 pytestmark = pytest.mark.slow
 DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
-TABLES = (
-    "surveys_submission",
-    "surveys_submissionscore",
-    "registry_organisation",
-    "imports_importrun",
-    "imports_submissionchange",
-    "imports_submissionfingerprint",
-)
+VISIBLE = "SELECT id FROM surveys_submission WHERE staged_by IS NULL"
+COUNTS = {
+    "submissions": f"SELECT count(*) FROM ({VISIBLE})",
+    "scores": f"SELECT count(*) FROM surveys_submissionscore WHERE submission_id IN ({VISIBLE})",
+    "organisations": "SELECT count(*) FROM registry_organisation",
+    "runs": "SELECT count(*) FROM imports_importrun WHERE finished_at IS NOT NULL",
+    "changes": "SELECT count(*) FROM imports_submissionchange",
+    "fingerprints": "SELECT count(*) FROM imports_submissionfingerprint "
+    f"WHERE submission_id IN ({VISIBLE})",
+}
 
 
 def environment(**extra: str) -> dict[str, str]:
@@ -73,12 +76,69 @@ def home(prepared: Path, tmp_path: Path) -> Path:
 
 
 def state(home: Path) -> dict[str, object]:
+    """What users can see: the visible rows of the tables an import writes."""
     with sqlite3.connect(home / "solidata.sqlite3") as db:
-        counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-        answers = db.execute("SELECT sum(length(answers)), sum(id) FROM surveys_submission")
+        counts = {name: db.execute(sql).fetchone()[0] for name, sql in COUNTS.items()}
+        answers = db.execute(
+            "SELECT sum(length(answers)), sum(id) FROM surveys_submission WHERE staged_by IS NULL"
+        )
         counts["answers"] = answers.fetchone()
         counts["integrity"] = db.execute("PRAGMA integrity_check").fetchone()[0]
     return counts
+
+
+def leftovers(home: Path) -> tuple[int, int]:
+    """Staged submissions and unfinished runs still in the database."""
+    with sqlite3.connect(home / "solidata.sqlite3") as db:
+        staged = db.execute("SELECT count(*) FROM surveys_submission WHERE staged_by IS NOT NULL")
+        runs = db.execute("SELECT count(*) FROM imports_importrun WHERE finished_at IS NULL")
+        return staged.fetchone()[0], runs.fetchone()[0]
+
+
+def write_without_waiting(home: Path) -> None:
+    """Write a row on a connection of our own, failing at once if another holds the write lock."""
+    db = sqlite3.connect(home / "solidata.sqlite3", timeout=0, isolation_level=None)
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(
+            "INSERT INTO django_session (session_key, session_data, expire_date) "
+            "VALUES (?, '', '2100-01-01 00:00:00')",
+            (uuid.uuid4().hex,),
+        )
+        db.execute("COMMIT")
+    finally:
+        db.close()
+
+
+def paused_import(home: Path, path: Path, *extra: str) -> subprocess.Popen[str]:
+    """`solidata import` started and waited for until it pauses after its first part."""
+    args = ["import", str(path), "--survey", "mn-demo", "--data-dir", str(home), *extra]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "solidata.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment(SOLIDATA_IMPORT_PAUSE_AFTER="100"),
+    )
+    seen = ""
+    deadline = time.monotonic() + 300
+    try:
+        while "Import paused after" not in seen:
+            assert time.monotonic() < deadline and process.poll() is None, seen
+            ready, _, _ = select.select([process.stderr], [], [], 1)
+            if ready:
+                assert process.stderr is not None
+                seen += process.stderr.readline()
+    except BaseException:
+        process.kill()
+        raise
+    return process
+
+
+def killed(process: subprocess.Popen[str]) -> int:
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGKILL)
+    return process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
@@ -98,41 +158,55 @@ def test_the_cli_offers_every_layout_of_the_core() -> None:
     assert list(IMPORT_FORMATS) == list(LAYOUTS)
 
 
-def test_killing_an_import_midway_leaves_the_database_as_it_was_and_a_rerun_completes_it(
+def test_killing_an_import_midway_leaves_nothing_visible_and_a_rerun_completes_it(
     home: Path, new_submissions: Path
 ) -> None:
     before = state(home)
-    args = ["import", str(new_submissions), "--survey", "mn-demo", "--data-dir", str(home)]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "solidata.cli", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=environment(SOLIDATA_IMPORT_PAUSE_AFTER="100"),
-    )
-    seen = ""
-    deadline = time.monotonic() + 300
+    process = paused_import(home, new_submissions)
     try:
-        while "Import paused after" not in seen:
-            assert time.monotonic() < deadline and process.poll() is None, seen
-            ready, _, _ = select.select([process.stderr], [], [], 1)
-            if ready:
-                assert process.stderr is not None
-                seen += process.stderr.readline()
-        # the first rows are written, inside the transaction that is still open
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
+        assert leftovers(home)[0] == 300  # the first part is staged, in the database...
+        assert state(home) == before  # ...and invisible
+        write_without_waiting(home)  # the import holds no write lock between its parts
     finally:
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
-    assert process.returncode == -signal.SIGKILL
+        assert killed(process) == -signal.SIGKILL
     assert state(home) == before
+    args = ["import", str(new_submissions), "--survey", "mn-demo", "--data-dir", str(home)]
     rerun = solidata(*args, "--json")
     assert rerun.returncode == 0, rerun.stderr
     assert json.loads(rerun.stdout)["created"] == 300
+    assert leftovers(home) == (0, 0)  # the killed run's rows were discarded, not kept twice
+    after = state(home)
+    assert after["submissions"] == before["submissions"] + 300  # type: ignore[operator]
+    assert after["runs"] == before["runs"] + 1  # type: ignore[operator]
     again = solidata(*args, "--json")
     assert json.loads(again.stdout)["created"] == 0
     assert json.loads(again.stdout)["unchanged"] == 300
+
+
+def test_a_dry_run_holds_no_write_lock_and_writes_nothing(
+    home: Path, new_submissions: Path
+) -> None:
+    before = state(home)
+    process = paused_import(home, new_submissions, "--dry-run")
+    try:
+        write_without_waiting(home)
+        assert leftovers(home) == (0, 0)
+    finally:
+        killed(process)
+    assert state(home) == before
+
+
+def test_a_second_import_into_the_same_survey_is_refused_while_one_runs(
+    home: Path, new_submissions: Path
+) -> None:
+    process = paused_import(home, new_submissions)
+    try:
+        args = ["import", str(new_submissions), "--survey", "mn-demo", "--data-dir", str(home)]
+        second = solidata(*args, "--json")
+        assert second.returncode == 1
+        assert "import.running" in second.stdout + second.stderr
+    finally:
+        killed(process)
 
 
 def test_import_prints_the_counts_warnings_and_problems_as_json(home: Path, tmp_path: Path) -> None:

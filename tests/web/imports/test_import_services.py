@@ -14,7 +14,7 @@ from solidata.core.ingest import ImportResult, read_answers
 from solidata.core.ingest import exports as ex
 from solidata.core.method import Method
 from solidata.core.scoring import score
-from solidata.web.imports import services
+from solidata.web.imports import services, writer
 from solidata.web.imports.models import ImportRun, SubmissionChange, SubmissionFingerprint
 from solidata.web.imports.services import file_import
 from solidata.web.registry.models import Organisation
@@ -180,7 +180,7 @@ def test_an_import_that_fails_midway_writes_nothing(
     _, _, folder = synthetic
     monkeypatch.setattr(services, "WRITE_BATCH", 10)
     scored = []
-    real = services.submissions_score_frame
+    real = writer.scores_store
 
     def failing(**kwargs: Any) -> int:
         if scored:
@@ -188,11 +188,11 @@ def test_an_import_that_fails_midway_writes_nothing(
         scored.append(real(**kwargs))
         return scored[-1]
 
-    monkeypatch.setattr(services, "submissions_score_frame", failing)
+    monkeypatch.setattr(writer, "scores_store", failing)
     before = snapshot()
     with pytest.raises(RuntimeError):
         file_import(survey=survey, path=folder / "kobo-names.xlsx")
-    assert scored == [10]  # the first part was written, inside the transaction
+    assert scored == [10]  # the first part was staged, in a transaction of its own
     assert snapshot() == before
 
 

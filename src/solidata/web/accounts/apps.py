@@ -9,3 +9,6 @@ class Config(AppConfig):
     label = "accounts"
     verbose_name = _("People and roles")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from solidata.web.accounts import throttle  # noqa: F401  (connects its signal receivers)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from solidata.core.form import FilledForm, Issue, Step, selected
 from solidata.core.method import Method, Question
+from solidata.web.assessments import limits
 from solidata.web.surveys.wording import answer_text
 
 # Radio buttons up to this many answers; a drop-down above it (or with appearance "minimal").
@@ -42,6 +43,8 @@ def _local_name(code: str, fallback: str) -> str:
 def issue_message(method: Method, issue: Issue, lang: str) -> str:
     """What to tell the person about one problem, in the form's language."""
     question = method.question(issue.question)
+    if issue.code in ("nul", "too_long"):  # refused by the web layer (limits.py), not the form
+        return limits.problem_message(issue.question, str(issue.code))
     if issue.code == "constraint":
         own = method.text(question.constraint_messages, lang) if question else ""
         return own or _(

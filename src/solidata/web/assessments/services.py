@@ -3,6 +3,7 @@ owns its transaction; views only parse the request, call one service and render.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -18,6 +19,7 @@ from solidata.core.method import Method
 from solidata.core.scoring import INSTANCE_ID, score
 from solidata.web.accounts import rights
 from solidata.web.accounts.rights import User
+from solidata.web.assessments import limits
 from solidata.web.assessments.models import Draft
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore, Survey
@@ -153,6 +155,7 @@ def draft_save_step(
             answers[question.name] = value
         else:
             answers.pop(question.name, None)
+    limits.answers_check(answers, {q: answers[q] for q in answers if q in values})
     after = FilledForm(method, answers)
     shown = seen if seen is not None else {q.name for q in step.questions if before.is_relevant(q)}
     result = StepSaved(draft=draft)
@@ -314,6 +317,7 @@ def submission_review(*, user: User, submission: Submission, status: str, note: 
     if status not in REVIEW_DECISIONS:
         raise ValidationError(_("Choose approved, on hold or rejected."), code="status")
     note = note.strip()
+    limits.note_check(note)
     if status == Submission.Review.ON_HOLD and not note:
         raise ValidationError(
             _("Say in the note what should be corrected: the person who sent it will see it."),
@@ -327,3 +331,16 @@ def submission_review(*, user: User, submission: Submission, status: str, note: 
         update_fields=["review_status", "reviewer_note", "reviewed_by", "reviewed_at", "updated_at"]
     )
     return submission
+
+
+def drafts_prune(*, before: datetime.datetime) -> int:
+    """Delete unsubmitted drafts without an account last saved before ``before``; returns how
+    many (see ``solidata manage prune``)."""
+    with transaction.atomic():
+        deleted, _by_model = Draft.objects.filter(
+            user__isnull=True,
+            submission__isnull=True,
+            status=Draft.Status.EDITING,
+            updated_at__lt=before,
+        ).delete()
+    return deleted

@@ -6,6 +6,7 @@ offline copy on the phone. Views parse the request, call one service or selector
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from functools import wraps
@@ -23,9 +24,10 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solidata.core.form import FilledForm, Step, form_steps
+from solidata.core.form import FilledForm, Issue, Step, form_steps
 from solidata.web.accounts import rights
-from solidata.web.assessments import selectors, services
+from solidata.web.accounts.throttle import client_address
+from solidata.web.assessments import limits, selectors, services
 from solidata.web.assessments.form_view import (
     form_language,
     issue_message,
@@ -112,7 +114,11 @@ def start(request: HttpRequest) -> HttpResponse:
     """Choose the survey (and, for those who may, the organisation) and start; or continue."""
     form = StartForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
+        anonymous = not request.user.is_authenticated
+        address, now = client_address(request), time.time()
         try:
+            if anonymous:
+                limits.anonymous_start_check(request.session, address, now=now)
             draft = services.draft_start(
                 user=request.user,
                 survey=form.cleaned_data["survey"],
@@ -121,6 +127,8 @@ def start(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if anonymous:
+                limits.anonymous_start_record(request.session, address, now=now)
             _remember(request, draft)
             return _see_other(_step_url(draft, 1))
     tokens = request.session.get(SESSION_LINKS, [])
@@ -158,6 +166,7 @@ def _step_page(
     issues: list[Any] | None = None,
     appeared: list[str] | None = None,
     then: str = "",
+    refused: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     method = method_of(draft.survey.method)
@@ -180,6 +189,7 @@ def _step_page(
         "questions": questions,
         "errors": [q for q in questions if q.error],
         "appeared": appeared or [],
+        "refused": refused or [],
         "seen": " ".join(q.name for q in questions if not q.hidden),
         "form_languages": switch_languages(method),
         "form_lang": lang,
@@ -231,9 +241,16 @@ def step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     if move == "next" and then == "check":
         move = "check"
     seen = set(request.POST["seen"].split()) if "seen" in request.POST else None
-    saved = services.draft_save_step(
-        user=request.user, draft=draft, number=number, values=values, move=move, seen=seen
-    )
+    try:
+        saved = services.draft_save_step(
+            user=request.user, draft=draft, number=number, values=values, move=move, seen=seen
+        )
+    except limits.AnswersRefused as refused:
+        issues = [Issue(q, p) for q, p in refused.problems.items() if q]  # type: ignore[arg-type]
+        whole = [m for q, m in zip(refused.problems, refused.messages, strict=True) if not q]
+        return _step_page(
+            request, draft, number, values=values, issues=issues, refused=whole, status=400
+        )
     if language:
         response = _see_other(_step_url(draft, number))
         if language in dict(settings.LANGUAGES):
@@ -263,7 +280,22 @@ def autosave(request: HttpRequest, token: str, number: int) -> JsonResponse:
     if draft.status == Draft.Status.SUBMITTED:
         return JsonResponse({"error": "submitted"}, status=409)
     values = posted_answers(current, request.POST)
-    saved = services.draft_save_step(user=request.user, draft=draft, number=number, values=values)
+    try:
+        saved = services.draft_save_step(
+            user=request.user, draft=draft, number=number, values=values
+        )
+    except limits.AnswersRefused as refused:
+        problems = {q: limits.problem_message(q, p) for q, p in refused.problems.items()}
+        return JsonResponse(
+            {
+                "error": "invalid",
+                "code": "answers_refused",
+                "codes": refused.problems,
+                "problems": problems,
+                "messages": refused.messages,
+            },
+            status=400,
+        )
     method = method_of(draft.survey.method)
     lang = form_language(method)
     form = FilledForm(method, saved.draft.answers)
@@ -389,6 +421,7 @@ class ReviewForm(forms.Form):
     )
     note = forms.CharField(
         required=False,
+        max_length=limits.NOTE_CHARS,
         widget=forms.Textarea(attrs={"rows": 4}),
         label=gettext_lazy("Note"),
         help_text=gettext_lazy("A note on hold is shown to whoever sent the assessment."),

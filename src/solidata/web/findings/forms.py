@@ -41,15 +41,21 @@ class DefinitionSaveForm(forms.Form):
         max_length=100,
         help_text=_("Letters, digits and hyphens, e.g. mn-working-draft."),
     )
-    rule = forms.CharField(label=_("Rule"), widget=forms.Textarea(attrs={"rows": 3}))
+    rule = forms.CharField(
+        label=_("Rule"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     label_en = forms.CharField(label=_("Name in English"), max_length=200)
     label_mn = forms.CharField(label=_("Name in Mongolian"), max_length=200, required=False)
     description_en = forms.CharField(
-        label=_("Description in English"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Description in English"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     description_mn = forms.CharField(
         label=_("Description in Mongolian"),
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     apply = forms.BooleanField(

@@ -1,6 +1,8 @@
 """Imports of KoboToolbox, ODK and CSV exports: each run, what it changed, and what it last wrote.
 
-An import runs in one transaction, so a run that failed left nothing, not even its own record.
+A run stages its new submissions in short transactions, invisible until its last transaction
+publishes them (see :mod:`solidata.web.imports.services`); a run without ``finished_at`` is one
+still running, or one that was killed and whose staged rows the next import discards.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ class ImportRun(models.Model):
     problems = models.JSONField(
         _("problems"), default=list, blank=True, help_text=_("The first problems, as listed.")
     )
+    # While a run is unfinished: the process writing it ("host pid") and when it last wrote, so
+    # that the next import can tell a killed run (its staged rows are discarded) from a live one.
+    worker = models.CharField(_("worker"), max_length=100, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(_("last written"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("import")

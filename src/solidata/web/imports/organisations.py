@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -65,10 +65,15 @@ class OrganisationMatcher:
     areas: dict[str, str] = field(default_factory=dict)
     legal_forms: dict[str, str] = field(default_factory=dict)
     created: int = 0
+    # Deferred: new organisations get a placeholder id (negative) and are created only by
+    # :meth:`create_pending`, so that an import creates them in the transaction that publishes it
+    # (and a dry run never does).
+    deferred: bool = False
+    pending: list[Organisation] = field(default_factory=list)
 
     @classmethod
-    def for_survey(cls, survey: Survey) -> OrganisationMatcher:
-        matcher = cls(survey)
+    def for_survey(cls, survey: Survey, *, deferred: bool = False) -> OrganisationMatcher:
+        matcher = cls(survey, deferred=deferred)
         rows = Organisation.objects.filter(country_id=survey.country_id).values_list(
             "pk", "registry_id", "name", "admin_area_id"
         )
@@ -172,10 +177,24 @@ class OrganisationMatcher:
                     is_synthetic=self.survey.is_synthetic,
                 )
             )
-        # SQLite (3.35+) and PostgreSQL both give back the new primary keys
-        for org in Organisation.objects.bulk_create(objects, batch_size=500):
-            assert org.pk is not None
-            if org.registry_id:
-                self.by_registry[org.registry_id] = org.pk
-            self.by_name.setdefault((normal_name(org.name), org.admin_area_id or ""), org.pk)
+        if self.deferred:
+            placeholders = range(-len(self.pending) - 1, -len(self.pending) - len(objects) - 1, -1)
+            self.pending.extend(objects)
+            self._register(zip(objects, placeholders, strict=True))
+        else:
+            # SQLite (3.35+) and PostgreSQL both give back the new primary keys
+            created = Organisation.objects.bulk_create(objects, batch_size=500)
+            self._register((org, org.pk) for org in created)
         self.created += len(objects)
+
+    def _register(self, organisations: Iterable[tuple[Organisation, int]]) -> None:
+        for org, pk in organisations:
+            if org.registry_id:
+                self.by_registry[org.registry_id] = pk
+            self.by_name.setdefault((normal_name(org.name), org.admin_area_id or ""), pk)
+
+    def create_pending(self) -> dict[int, int]:
+        """Create the organisations deferred so far; returns each placeholder's new primary key."""
+        created = Organisation.objects.bulk_create(self.pending, batch_size=500)
+        real = {-(i + 1): org.pk for i, org in enumerate(created)}
+        return real

@@ -16,4 +16,7 @@ def surveys_importable(user: User) -> list[Survey]:
 
 
 def import_runs(surveys: list[Survey]) -> QuerySet[ImportRun]:
-    return ImportRun.objects.filter(survey__in=surveys).select_related("survey", "imported_by")
+    """The finished imports into ``surveys`` (an unfinished one is running, or was killed)."""
+    return ImportRun.objects.filter(survey__in=surveys, finished_at__isnull=False).select_related(
+        "survey", "imported_by"
+    )

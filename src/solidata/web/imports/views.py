@@ -174,7 +174,8 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _run_for(request: HttpRequest, pk: int) -> ImportRun:
-    run = get_object_or_404(ImportRun.objects.select_related("survey", "imported_by"), pk=pk)
+    runs = ImportRun.objects.filter(finished_at__isnull=False)
+    run = get_object_or_404(runs.select_related("survey", "imported_by"), pk=pk)
     if not can_review(request.user, run.survey):
         raise PermissionDenied
     return run

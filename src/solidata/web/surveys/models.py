@@ -83,6 +83,21 @@ class Survey(models.Model):
         return str(titles.get(lang) or self.title)
 
 
+class VisibleSubmissions(models.Manager["Submission"]):
+    """Submissions that are visible: not rows an unfinished import has staged (see
+    :mod:`solidata.web.imports.services`)."""
+
+    def get_queryset(self) -> models.QuerySet[Submission]:
+        return super().get_queryset().filter(staged_by__isnull=True)
+
+
+class VisibleScores(models.Manager["SubmissionScore"]):
+    """Scores of visible submissions only."""
+
+    def get_queryset(self) -> models.QuerySet[SubmissionScore]:
+        return super().get_queryset().filter(submission__staged_by__isnull=True)
+
+
 class Submission(models.Model):
     class Source(models.TextChoices):
         WEB = "web", _("web form")
@@ -127,14 +142,28 @@ class Submission(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The import run that wrote this row and has not finished: the row is invisible (the default
+    # manager leaves it out) until that run publishes its rows in its last, short transaction.
+    staged_by = models.BigIntegerField(_("staged by import"), null=True, blank=True, editable=False)
+
+    every = models.Manager()  # staged rows too: for imports and their clean-up
+    objects = VisibleSubmissions()
 
     class Meta:
+        default_manager_name = "objects"
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ["-submitted_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["survey", "instance_id"], name="one_instance_id_per_survey"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["staged_by"],
+                condition=models.Q(staged_by__isnull=False),
+                name="submission_staged",
             )
         ]
 
@@ -160,7 +189,11 @@ class SubmissionScore(models.Model):
     dimension_scores = models.JSONField(_("dimension scores"), default=dict)
     computed_at = models.DateTimeField(_("computed at"), auto_now=True)
 
+    every = models.Manager()
+    objects = VisibleScores()
+
     class Meta:
+        default_manager_name = "objects"
         verbose_name = _("score")
         verbose_name_plural = _("scores")
         constraints = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -146,36 +147,65 @@ def submissions_score(*, survey: Survey, method: MethodVersion | None = None) ->
     return len(submissions)
 
 
+@dataclass(frozen=True)
+class ComputedScores:
+    """Scores computed for some submissions, not yet stored: by instance id, as JSON text."""
+
+    instance_ids: list[str]
+    records: list[str]
+    dimensions: list[str]
+
+    def __len__(self) -> int:
+        return len(self.instance_ids)
+
+    def subset(self, wanted: Collection[str]) -> ComputedScores:
+        keep = [i for i, k in enumerate(self.instance_ids) if k in wanted]
+        return ComputedScores(
+            [self.instance_ids[i] for i in keep],
+            [self.records[i] for i in keep],
+            [self.dimensions[i] for i in keep],
+        )
+
+
+def scores_compute(*, survey: Survey, answers: pd.DataFrame) -> ComputedScores:
+    """Score the submissions in ``answers`` (``instance_id`` and one column per question, as
+    stored) under the survey's method, writing nothing (imports do it outside any transaction)."""
+    if answers.empty:
+        return ComputedScores([], [], [])
+    table = score(method_of(survey.method), answers)
+    return ComputedScores(
+        [str(i) for i in table.instance_ids.tolist()],
+        records_json(table),
+        dimension_scores_json(table),
+    )
+
+
 @transaction.atomic
-def submissions_score_frame(
+def scores_store(
     *,
     survey: Survey,
-    answers: pd.DataFrame,
+    scores: ComputedScores,
     submission_ids: Mapping[str, int],
     unscored: Collection[int] = (),
 ) -> int:
-    """Score just the submissions in ``answers`` (``instance_id`` and one column per question, as
-    stored) under the survey's method, and store their scores in bulk; returns how many.
+    """Store ``scores`` in bulk under the survey's method; returns how many.
 
-    For imports: the answers are at hand, so nothing is read back. ``submission_ids`` maps each
-    instance id to its submission's primary key; ``unscored`` lists those known to have no score
-    yet (just created), which saves looking. Scores are the same as ``submissions_score``'s.
+    ``submission_ids`` maps each instance id to its submission's primary key; ``unscored`` lists
+    those known to have no score yet (just created), which saves looking.
     """
-    if answers.empty:
+    if not scores:
         return 0
     version = survey.method
-    table = score(method_of(version), answers)
-    pks = [submission_ids[str(i)] for i in table.instance_ids.tolist()]
-    records, dimensions = records_json(table), dimension_scores_json(table)
+    pks = [submission_ids[i] for i in scores.instance_ids]
     scored: set[int] = set()
     for part in in_batches([pk for pk in pks if pk not in unscored]):
         scored.update(
-            SubmissionScore.objects.filter(method=version, submission_id__in=part).values_list(
+            SubmissionScore.every.filter(method=version, submission_id__in=part).values_list(
                 "submission_id", flat=True
             )
         )
     now = db_datetime(timezone.now())
-    rows = list(zip(pks, records, dimensions, strict=True))
+    rows = list(zip(pks, scores.records, scores.dimensions, strict=True))
     update_rows(
         SubmissionScore,
         "submission",
@@ -189,3 +219,22 @@ def submissions_score_frame(
         ((pk, version.pk, r, d, now) for pk, r, d in rows if pk not in scored),
     )
     return len(rows)
+
+
+def submissions_score_frame(
+    *,
+    survey: Survey,
+    answers: pd.DataFrame,
+    submission_ids: Mapping[str, int],
+    unscored: Collection[int] = (),
+) -> int:
+    """Score just the submissions in ``answers`` and store their scores in bulk (see
+    :func:`scores_compute` and :func:`scores_store`); returns how many.
+
+    For imports: the answers are at hand, so nothing is read back. Scores are the same as
+    ``submissions_score``'s.
+    """
+    computed = scores_compute(survey=survey, answers=answers)
+    return scores_store(
+        survey=survey, scores=computed, submission_ids=submission_ids, unscored=unscored
+    )

@@ -87,6 +87,8 @@
     if (seenInput) seenInput.value = seen.join(" ");
   }
 
+  var wait = 20000;  // before sending again after a failure (a busy server says how long)
+
   function send() {
     timer = null;
     if (sending) { schedule(800); return; }
@@ -100,17 +102,36 @@
       credentials: "same-origin",
       headers: { "X-Requested-With": "fetch", Accept: "application/json" },
     }).then(function (response) {
+      if (response.status === 400) return response.json().then(refused);
+      if (response.status === 503) wait = (parseInt(response.headers.get("Retry-After"), 10) || 20) * 1000;
       if (!response.ok) throw new Error(String(response.status));
       return response.json();
     }).then(function (result) {
+      if (!result) return;
       revision = result.revision;
       forget(sent);
       show(result);
       say(form.dataset.saved);
     }).catch(function () {
       say(form.dataset.offline, true);
-      schedule(20000);
+      schedule(wait);
+      wait = 20000;
     }).then(function () { sending = false; });
+  }
+
+  // Answers the server refuses (too long, or holding a NUL character): nothing of them was saved;
+  // say why next to each, and do not send them again until they change.
+  function refused(body) {
+    if (!body || !body.problems) throw new Error("400");
+    Object.keys(body.problems).forEach(function (name) {
+      var error = document.getElementById("e-" + name);
+      if (error) {
+        error.textContent = body.problems[name];
+        error.hidden = false;
+      }
+    });
+    say((body.messages || []).join(" "), true);
+    return null;
   }
 
   function schedule(delay) {
