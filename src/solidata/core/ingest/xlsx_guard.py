@@ -257,11 +257,11 @@ class _Inspection:
     def _sheet(self, info: zipfile.ZipInfo) -> None:
         sheet = self.sheet_names.get(info.filename.lower(), info.filename)
         budget = self.limits.max_text - self.shape.text
-        extent = _fast_extent(self._blocks(info), self.lengths, budget)
-        if extent is None:
+        fast = _fast_extent(self._blocks(info), self.lengths, budget)
+        if fast is None:
             extent, text = self._exact_extent(info, sheet)
         else:
-            extent, text, declared = extent
+            extent, text, declared = fast
             if declared is not None:
                 self._check(sheet, declared, "declares its cells to run up to")
         self._check(sheet, extent, "has cells up to")
