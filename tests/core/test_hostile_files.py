@@ -17,7 +17,8 @@ from solidata.cli import main
 from solidata.core.definitions import NewDefinition, with_definition
 from solidata.core.errors import SolidataError
 from solidata.core.ingest import Limits, read_answers
-from solidata.core.ingest.xlsx_guard import column_letters, column_number, inspect_workbook
+from solidata.core.ingest.sheet_scan import column_letters, column_number
+from solidata.core.ingest.xlsx_guard import inspect_workbook
 from solidata.core.method import Method, bundled_method_path, load_method, read_method
 
 INGEST = Path(__file__).resolve().parent.parent / "data" / "ingest"

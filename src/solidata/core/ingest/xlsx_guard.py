@@ -35,7 +35,6 @@ import os
 import re
 import zipfile
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO
@@ -43,31 +42,17 @@ from xml.parsers import expat
 
 from solidata.core.errors import SolidataError
 from solidata.core.ingest.files import BLOCK, Limits, check_declared, reason_of
+from solidata.core.ingest.sheet_scan import (
+    SheetExtent,
+    cell_reference,
+    column_letters,
+    range_extent,
+    scan_sheet,
+)
 
 SHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 STRINGS = re.compile(r"xl/sharedstrings\.xml", re.IGNORECASE)
-_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-_DIMENSION = re.compile(rb'<dimension\s+ref\s*=\s*["\']([^"\']*)["\']')
-_REF = re.compile(r"^\$?([A-Za-z]{1,4})\$?(\d{1,9})$")
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
-_ROW_REF = re.compile(rb'<row r="(\d{1,9})"')
-_STRING_CELL = re.compile(rb'<c r="[A-Z]{1,3}\d{1,7}"[^>]*?\st="s"[^>]*>\s*<v>(\d{1,10})</v>')
-
-
-@dataclass
-class SheetExtent:
-    """How far a worksheet's cells reach (1-based, as a spreadsheet numbers them)."""
-
-    rows: int = 0
-    columns: int = 0
-
-    def take(self, row: int, column: int) -> None:
-        self.rows = max(self.rows, row)
-        self.columns = max(self.columns, column)
-
-    @property
-    def cells(self) -> int:
-        return self.rows * self.columns
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # XML is case-sensitive: nothing else declares
 
 
 @dataclass
@@ -118,23 +103,6 @@ def is_workbook(path: str | os.PathLike[str]) -> bool:
             return any(n.lower() == "xl/workbook.xml" for n in archive.namelist())
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
         return False
-
-
-def column_letters(number: int) -> str:
-    """``1`` -> ``A``, ``16384`` -> ``XFD``."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def column_number(letters: str | bytes) -> int:
-    """``A`` -> 1, ``XFD`` -> 16384."""
-    number = 0
-    for char in letters.upper() if isinstance(letters, str) else letters.decode().upper():
-        number = number * 26 + ord(char) - 64
-    return number
 
 
 class _Inspection:
@@ -257,7 +225,7 @@ class _Inspection:
     def _sheet(self, info: zipfile.ZipInfo) -> None:
         sheet = self.sheet_names.get(info.filename.lower(), info.filename)
         budget = self.limits.max_text - self.shape.text
-        fast = _fast_extent(self._blocks(info), self.lengths, budget)
+        fast = scan_sheet(self._blocks(info), self.lengths, budget)
         if fast is None:
             extent, text = self._exact_extent(info, sheet)
         else:
@@ -307,10 +275,9 @@ class _Inspection:
                 state["row"] = _integer(attrs.get("r")) or state["row"] + 1
                 state["column"] = 0
             elif local == "c":
-                ref = _REF.match(attrs.get("r", ""))
+                ref = cell_reference(attrs.get("r", ""))
                 if ref:
-                    state["row"] = int(ref.group(2))
-                    state["column"] = column_number(ref.group(1))
+                    state["row"], state["column"] = ref
                 else:
                     state["column"] += 1
                 extent.take(max(state["row"], 1), state["column"])
@@ -320,7 +287,7 @@ class _Inspection:
             elif local == "v" and state["string"]:
                 state["value"] = True
             elif local == "dimension":
-                declared = _range_extent(attrs.get("ref", ""))
+                declared = range_extent(attrs.get("ref", ""))
                 if declared is not None:
                     self._check(sheet, declared, "declares its cells to run up to")
 
@@ -339,97 +306,6 @@ class _Inspection:
         parser.buffer_text = True
         self._parse(parser, info)
         return extent, state["text"]
-
-
-def _fast_extent(
-    blocks: Iterator[bytes], lengths: list[int], budget: int
-) -> tuple[SheetExtent, int, SheetExtent | None] | None:
-    """A worksheet's extent, the shared-string characters its cells hold and its declared range,
-    from the bytes; None when some cell is not written as ``<c r="B7"``, so that the XML parser
-    must place it. Most blocks cost one search over their cells: for a cell written otherwise or
-    past the extent found so far; only a block with one is read cell by cell."""
-    extent = SheetExtent()
-    declared: SheetExtent | None = None
-    text = 0
-    longest = max(lengths, default=0)
-    bound = 0  # characters the string cells hold at most, without reading their values
-    carry = b""
-    for block in blocks:
-        piece = carry + block
-        cut = piece.rfind(b"<")
-        if cut < 0:
-            carry = b""
-            continue
-        piece, carry = piece[:cut], piece[cut:]
-        if declared is None and (found := _DIMENSION.search(piece)):
-            declared = _range_extent(found.group(1).decode("ascii", "replace")) or SheetExtent()
-        row_refs = _ROW_REF.findall(piece)
-        if row_refs:
-            extent.rows = max(extent.rows, *map(int, row_refs))
-        if _PREFIXED_CELL.search(piece):
-            return None
-        if _surprise(extent).search(piece):
-            if _ODD_CELL.search(piece):
-                return None
-            for letters, digits in _CELL_REF.findall(piece):
-                extent.take(int(digits), column_number(letters))
-        if longest and (strings := piece.count(b't="s"')):
-            if bound + strings * longest <= budget:
-                bound += strings * longest
-            else:
-                text += _string_text(piece, strings, lengths, longest)
-    if _PREFIXED_CELL.search(carry + b">") or _ODD_CELL.search(carry + b">"):
-        return None
-    return extent, text + bound, declared
-
-
-_PREFIXED_CELL = re.compile(rb":c[\s/>]")
-_ODD_CELL = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}")')
-
-
-def _surprise(extent: SheetExtent) -> re.Pattern[bytes]:
-    """Cells written otherwise than ``<c r="B7"``, or past ``extent``: one search finds both."""
-    if extent.columns == 0:
-        return re.compile(rb"<c(?=[\s/>])")
-    columns = _above(column_letters(extent.columns), "A-Z", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    rows = _above(str(extent.rows), "0-9", "0123456789")
-    return re.compile(
-        rb'<c(?:(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}")| r="(?:(?:'
-        + columns
-        + rb")[0-9]|[A-Z]+(?:"
-        + rows
-        + rb')"))'
-    )
-
-
-def _above(value: str, span: str, alphabet: str) -> bytes:
-    """A regular expression for the runs of ``alphabet`` after ``value`` (longer, or as long and
-    later in order): ``_above("B", ...)`` matches ``C`` to ``Z`` and ``AA`` on."""
-    n = len(value)
-    options = [f"[{span}]{{{n + 1},}}"]
-    for i, char in enumerate(value):
-        later = alphabet[alphabet.index(char) + 1 :]
-        if later:
-            options.append(f"{value[:i]}[{later}][{span}]{{{n - i - 1}}}")
-    return "|".join(options).encode()
-
-
-def _string_text(piece: bytes, strings: int, lengths: list[int], longest: int) -> int:
-    """Characters the string cells of ``piece`` hold; a cell not read is counted as the longest."""
-    found = Counter(_STRING_CELL.findall(piece))
-    total = sum(n for n in found.values())
-    size = len(lengths)
-    text = sum(lengths[i] * n for v, n in found.items() if (i := int(v)) < size)
-    return text + max(strings - total, 0) * longest
-
-
-def _range_extent(ref: str) -> SheetExtent | None:
-    """``A1:XFD1048576`` -> its last cell's extent; None when the reference cannot be read."""
-    last = ref.split(":")[-1].strip()
-    found = _REF.match(last)
-    if not found:
-        return None
-    return SheetExtent(int(found.group(2)), column_number(found.group(1)))
 
 
 def _integer(text: str | None) -> int:
