@@ -144,7 +144,9 @@ def _take_cells(piece: bytes, extent: SheetExtent) -> bool:
 def _tags_named_c(data: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """The positions in ``starts`` (of ``<`` or ``:``) followed by ``c`` and the end of a name."""
     named = starts[data[starts + 1] == ord("c")]
-    return named[np.isin(data[named + 2], _TAG_END)]
+    ends = np.isin(data[named + 2], _TAG_END)
+    found: np.ndarray = np.compress(ends, named)
+    return found
 
 
 def _references(data: np.ndarray, starts: np.ndarray) -> tuple[int, int] | None:
