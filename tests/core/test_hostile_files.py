@@ -222,6 +222,53 @@ def peak_rss_mb(reader: str, paths: list[Path]) -> int:
     return int(done.stdout.split()[-1])
 
 
+def sparse_answers(rows: int, columns: int) -> bytes:
+    """Answers in column A and one cell at the far corner: ``rows`` x ``columns`` cells for a
+    reader, in a file of some kilobytes."""
+    cells = [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>_uuid</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>org_name</t></is></c></row>'
+    ]
+    cells += [
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>uuid:{r}</t></is></c></row>'
+        for r in range(2, rows)
+    ]
+    cells.append(f'<row r="{rows}"><c r="{column_letters(columns)}{rows}"><v>1</v></c></row>')
+    return workbook(sheet_xml(cells))
+
+
+ACCEPTED = """
+import resource, sys
+limit = 3 << 30
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+from solidata.core.ingest import read_answers
+from solidata.core.method import read_method
+result = read_answers(sys.argv[1], read_method(sys.argv[2]))
+with open("/proc/self/status") as status:
+    peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+print(len(result), peak_kb // 1024)
+"""
+
+
+def test_an_accepted_sheet_as_large_as_the_limit_is_read_within_a_gigabyte(tmp_path: Path) -> None:
+    columns = 10_000
+    rows = Limits().max_cells // columns
+    path = tmp_path / "largest.xlsx"
+    path.write_bytes(sparse_answers(rows, columns))
+    assert inspect_workbook(path).sheets["definitions"].cells == Limits().max_cells
+    method = INGEST / "coop" / "method.xlsx"
+    done = subprocess.run(
+        [sys.executable, "-c", ACCEPTED, str(path), str(method)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    submissions, peak_mb = map(int, done.stdout.split())
+    assert submissions == rows - 2
+    assert peak_mb < 1000
+
+
 @pytest.mark.parametrize("reader", sorted(READERS))
 def test_reading_the_bombs_stays_under_the_memory_limit(reader: str) -> None:
     assert peak_rss_mb(reader, [FOLDER / name for name in BOMBS]) < RSS_LIMIT_MB

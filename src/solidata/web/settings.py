@@ -180,7 +180,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # --- Solidata -------------------------------------------------------------------------------------
 SOLIDATA_MIN_CELL = envint("SOLIDATA_MIN_CELL", 5, minimum=1)
 SOLIDATA_IMPORT_MAX_MB = envint("SOLIDATA_IMPORT_MAX_MB", 200, minimum=1)
-SOLIDATA_IMPORT_MAX_CELLS = envint("SOLIDATA_IMPORT_MAX_CELLS", 30_000_000, minimum=1)
+SOLIDATA_IMPORT_MAX_CELLS = envint("SOLIDATA_IMPORT_MAX_CELLS", 20_000_000, minimum=1)
 SOLIDATA_IMPORT_PAUSE_AFTER = envint("SOLIDATA_IMPORT_PAUSE_AFTER", 0, minimum=0)
 SITE_TITLE = _("Solidata")
 

@@ -49,7 +49,7 @@ class Limits:
     max_members: int = 1000
     # Workbooks (see xlsx_guard): calamine gives a sheet a dense table of rows x columns cells of
     # about 32 bytes each, and copies a shared string into every cell that refers to it.
-    max_cells: int = 30_000_000
+    max_cells: int = 20_000_000
     max_rows: int = 1_048_576
     max_columns: int = 16_384
     max_strings: int = 10_000_000
