@@ -27,7 +27,6 @@ from solidata.core.errors import SolidataError
 from solidata.core.ingest.result import Progress
 from solidata.core.ingest.values import cell_text
 
-
 # Cells of a block of rows converted to Python at a time: 20,000 rows of 200 columns.
 CHUNK_CELLS = 4_000_000
 
