@@ -16,16 +16,18 @@ method version rewritten by the definition workbench) passes :func:`inspect_work
 - the shared strings: how many (declared and actual), the longest (Excel stops at 32,767
   characters) and the characters that the cells referring to them add up to (``max_text``).
 
-The worksheets are scanned as bytes with a few C-speed searches per block when every cell carries
-a plain ``r="B7"`` reference (what Excel, LibreOffice, KoboToolbox and openpyxl write), and with an
-XML parser that places cells as calamine does otherwise. Memory stays at a few blocks.
+The worksheets are scanned as bytes, a block of cell references at a time with numpy (see
+:mod:`solidata.core.ingest.sheet_scan`), when every cell carries a plain ``r="B7"`` reference (what
+Excel, LibreOffice, KoboToolbox and openpyxl write), and with an XML parser that places cells as
+calamine does otherwise. Memory stays at a few blocks.
 
 Example::
 
-    >>> inspect_workbook(b"not a zip", name="a.xlsx")
-    Traceback (most recent call last):
-    ...
-    solidata.core.errors.SolidataError: file a.xlsx: The archive is damaged or incomplete: ...
+    >>> try:
+    ...     inspect_workbook(b"not a zip", name="a.xlsx")
+    ... except SolidataError as error:
+    ...     print(error.codes)
+    ['ingest.zip_broken']
 """
 
 from __future__ import annotations
