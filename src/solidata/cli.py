@@ -294,7 +294,8 @@ def score_command(
     if fmt == "json":
         _write(json.dumps(table.to_records(lang), ensure_ascii=False, indent=2) + "\n", output)
     else:
-        _write(safe_frame(table.to_frame(lang)).to_csv(index=False), output)
+        # CRLF (RFC 4180): a cell with a carriage return in it is then quoted, not split
+        _write(safe_frame(table.to_frame(lang)).to_csv(index=False, lineterminator="\r\n"), output)
 
 
 # --- import (issue 4) -----------------------------------------------------------------------------

