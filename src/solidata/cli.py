@@ -421,7 +421,11 @@ def import_command(
             survey=survey,
             path=input_path,
             format=layout,
-            limits=Limits(max_bytes=limit, max_cells=settings.SOLIDATA_IMPORT_MAX_CELLS),
+            limits=Limits(
+                max_bytes=limit,
+                max_cells=settings.SOLIDATA_IMPORT_MAX_CELLS,
+                max_text=settings.SOLIDATA_IMPORT_MAX_TEXT_MB * 1_000_000,
+            ),
             dry_run=dry_run,
             read_progress=reading,
             store_progress=storing,

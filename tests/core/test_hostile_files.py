@@ -4,6 +4,8 @@ method workbook, the definition workbench's rewrite) before calamine or openpyxl
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -135,9 +137,10 @@ def test_shared_strings_repeated_past_the_text_limit_are_refused() -> None:
     )
     rows = [f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, 101)]
     book = workbook(sheet_xml(rows), strings)
-    assert inspect_workbook(book, limits=Limits(max_text=100_000)).text == 100_000
+    # 100 copies of 1,000 characters, and the cells' own values (the string's index)
+    assert 100_000 < inspect_workbook(book, limits=Limits(max_text=101_000)).text < 101_000
     with pytest.raises(SolidataError) as error:
-        inspect_workbook(book, limits=Limits(max_text=99_999))
+        inspect_workbook(book, limits=Limits(max_text=100_000))
     assert error.value.codes == ["ingest.strings_too_large"]
 
 
@@ -296,3 +299,33 @@ def test_score_csv_escapes_text_that_a_spreadsheet_would_run_as_a_formula() -> N
         "'\tTab start",
         "'\rCarriage return",
     ]
+
+
+def long_texts(rows: int, length: int) -> bytes:
+    """Answers with a text of ``length`` characters each: a small zip of much text."""
+    cells = [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>_uuid</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>org_name</t></is></c></row>'
+    ]
+    text = "".join(chr(97 + (i * 7919 + i // 5) % 26) for i in range(length))
+    cells += [
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>uuid:{r}</t></is></c>'
+        f'<c r="B{r}" t="inlineStr"><is><t>{text}</t></is></c></row>'
+        for r in range(2, rows + 2)
+    ]
+    return workbook(sheet_xml(cells))
+
+
+@pytest.mark.parametrize("cells", ["plain", "without references"])
+def test_cells_holding_more_text_than_the_limit_are_refused(tmp_path: Path, cells: str) -> None:
+    book = long_texts(200, 10_000)  # two million characters
+    if cells == "without references":  # read by the XML parser, not the byte scan
+        with zipfile.ZipFile(io.BytesIO(book)) as archive:
+            sheet = archive.read("xl/worksheets/sheet1.xml")
+        book = workbook(re.sub(rb' r="[A-Z]+\d+"', b"", sheet))
+    ratio = 10_000  # the same text in every row packs far better than answers do
+    found = inspect_workbook(book, limits=Limits(max_text=2_100_000, max_ratio=ratio))
+    assert 2_000_000 < found.text < 2_100_000
+    with pytest.raises(SolidataError) as error:
+        inspect_workbook(book, limits=Limits(max_text=2_000_000, max_ratio=ratio))
+    assert error.value.codes == ["ingest.strings_too_large"]

@@ -41,7 +41,8 @@ class Limits:
     to everything inside a zip; ``max_ratio`` to how much a member may grow when unpacked.
     In a workbook, ``max_cells`` bounds a sheet's rows x columns (from A1 to its last cell),
     ``max_strings`` the shared strings, ``max_string`` the characters of one (Excel's own limit)
-    and ``max_text`` the characters that cells referring to shared strings add up to."""
+    and ``max_text`` the text of the cells (their own, and the shared strings they refer to):
+    an import holds it several times over while it reads, about 4 bytes a character."""
 
     max_bytes: int = 1 << 30
     max_unpacked: int = 8 << 30
@@ -54,7 +55,7 @@ class Limits:
     max_columns: int = 16_384
     max_strings: int = 10_000_000
     max_string: int = 32_767
-    max_text: int = 300_000_000
+    max_text: int = 200_000_000
 
 
 @dataclass(frozen=True)

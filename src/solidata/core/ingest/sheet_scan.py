@@ -80,10 +80,11 @@ def cell_reference(text: str) -> tuple[int, int] | None:
 def scan_sheet(
     blocks: Iterator[bytes], lengths: list[int], budget: int
 ) -> tuple[SheetExtent, int, SheetExtent | None] | None:
-    """A worksheet's extent, the characters of the shared strings (``lengths``) its cells hold
-    and its declared range; None when some cell is not written as ``<c r="B7"``.
+    """A worksheet's extent, the text its cells hold (their own texts and values in bytes, and
+    the characters of the shared strings, ``lengths``, they refer to) and its declared range;
+    None when some cell is not written as ``<c r="B7"``.
 
-    The characters are counted exactly only once the cheap bound (string cells x the longest
+    Shared strings are counted exactly only once the cheap bound (string cells x the longest
     string) passes ``budget``.
     """
     extent = SheetExtent()
@@ -101,30 +102,42 @@ def scan_sheet(
         piece, carry = piece[:cut], piece[cut:]
         if declared is None and (found := _DIMENSION.search(piece)):
             declared = range_extent(found.group(1).decode("ascii", "replace")) or SheetExtent()
-        if not _take_cells(piece, extent):
+        inline = _take_cells(piece, extent)
+        if inline is None:
             return None
+        text += inline
         if longest and (strings := piece.count(b't="s"')):
             if bound + strings * longest <= budget:
                 bound += strings * longest
             else:
                 text += _string_text(piece, strings, lengths, longest)
-    if carry and not _take_cells(carry + b">", extent):
-        return None
+    if carry:
+        inline = _take_cells(carry + b">", extent)
+        if inline is None:
+            return None
+        text += inline
     return extent, text + bound, declared
 
 
-def _take_cells(piece: bytes, extent: SheetExtent) -> bool:
-    """Extend ``extent`` by the cells of ``piece``; False for a cell written otherwise. (A row
-    element's own ``r`` does not matter here: a reader places each cell by its reference.)"""
+def _take_cells(piece: bytes, extent: SheetExtent) -> int | None:
+    """Extend ``extent`` by the cells of ``piece`` and return the bytes of their texts and values
+    (at most: each ``<t>`` or ``<v>`` element up to the next tag); None for a cell written
+    otherwise. (A row element's own ``r`` does not matter: a reader places each cell by its
+    reference.)"""
     data = np.frombuffer(piece + _PAD, dtype=np.uint8)
     size = len(piece)
     opens = np.flatnonzero(data[:size] == ord("<"))
     prefixed = np.flatnonzero(data[:size] == ord(":"))
     if _tags_named_c(data, prefixed).size:
-        return False  # <x:c ...>: let the XML parser read it
+        return None  # <x:c ...>: let the XML parser read it
+    following = np.append(opens[1:], size)
+    texts = ((data[opens + 1] == ord("t")) | (data[opens + 1] == ord("v"))) & np.isin(
+        data[opens + 2], _TAG_END
+    )
+    text = int((following[texts] - opens[texts]).sum())
     cells = _tags_named_c(data, opens)
     if not cells.size:
-        return True
+        return text
     canonical = (
         (data[cells + 2] == ord(" "))
         & (data[cells + 3] == ord("r"))
@@ -132,13 +145,13 @@ def _take_cells(piece: bytes, extent: SheetExtent) -> bool:
         & (data[cells + 5] == ord('"'))
     )
     if not canonical.all():
-        return False
+        return None
     found = _references(data, cells + 6)
     if found is None:
-        return False
+        return None
     row, column = found
     extent.take(row, column)
-    return True
+    return text
 
 
 def _tags_named_c(data: np.ndarray, starts: np.ndarray) -> np.ndarray:

@@ -241,8 +241,7 @@ class _Inspection:
             raise SolidataError.of(
                 "ingest.strings_too_large",
                 file=self.name,
-                reason=f"its cells repeat shared strings to over {self.limits.max_text:,} "
-                "characters",
+                reason=f"its cells hold over {self.limits.max_text:,} characters of text",
             )
 
     def _check(self, sheet: str, extent: SheetExtent, how: str) -> None:
@@ -268,7 +267,7 @@ class _Inspection:
         """Place every cell as calamine does: by its ``r`` reference, or after the previous one."""
         parser = self._parser(info.filename)
         extent = SheetExtent()
-        state = {"row": 0, "column": 0, "string": False, "value": False, "text": 0}
+        state = {"row": 0, "column": 0, "string": False, "value": False, "text": 0, "in": 0}
         lengths = self.lengths
 
         def start(tag: str, attrs: dict[str, str]) -> None:
@@ -286,7 +285,9 @@ class _Inspection:
                 if extent.rows > self.limits.max_rows or extent.cells > self.limits.max_cells:
                     self._check(sheet, extent, "has cells up to")
                 state["string"] = attrs.get("t") == "s"
-            elif local == "v" and state["string"]:
+            if local in ("t", "v"):
+                state["in"] += 1
+            if local == "v" and state["string"]:
                 state["value"] = True
             elif local == "dimension":
                 declared = range_extent(attrs.get("ref", ""))
@@ -294,10 +295,15 @@ class _Inspection:
                     self._check(sheet, declared, "declares its cells to run up to")
 
         def end(tag: str) -> None:
-            if tag.rpartition(":")[2] == "v":
+            local = tag.rpartition(":")[2]
+            if local in ("t", "v"):
+                state["in"] -= 1
+            if local == "v":
                 state["value"] = False
 
         def text(data: str) -> None:
+            if state["in"]:
+                state["text"] += len(data)
             if state["value"]:
                 index = _integer(data.strip())
                 state["text"] += lengths[index] if index < len(lengths) else 0

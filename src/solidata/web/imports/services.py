@@ -141,6 +141,7 @@ def file_import(
     limits = limits or Limits(
         max_bytes=settings.SOLIDATA_IMPORT_MAX_MB * 1_000_000,
         max_cells=settings.SOLIDATA_IMPORT_MAX_CELLS,
+        max_text=settings.SOLIDATA_IMPORT_MAX_TEXT_MB * 1_000_000,
     )
     started = time.perf_counter()
     result = read_answers(
