@@ -3,6 +3,7 @@ with its catalogue code before any reader opens it, and nothing is written."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,24 @@ def test_a_sheet_over_the_cells_setting_is_refused(
     response = client.post(reverse("imports:upload"), {"survey": survey.pk, "file": data})
     assert response.status_code == 422
     assert [p.code for p in response.context["problems"]] == ["ingest.sheet_too_large"]
+
+
+def test_a_workbook_over_the_text_setting_is_refused(
+    survey: Survey, demo_db: object, settings: object
+) -> None:
+    from hostile_files import sheet_xml, workbook
+
+    letters = "".join(random.Random(1).choices("abcdefghijklmnopqrstuvwxyz ", k=1_200_000))
+    rows = [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>_uuid</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>org_name</t></is></c></row>',
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>uuid:a</t></is></c>'
+        f'<c r="B2" t="inlineStr"><is><t>{letters}</t></is></c></row>',
+    ]
+    client = Client()
+    client.force_login(personas().researcher)
+    data = SimpleUploadedFile("long.xlsx", workbook(sheet_xml(rows)))
+    settings.SOLIDATA_IMPORT_MAX_TEXT_MB = 1  # type: ignore[attr-defined]
+    response = client.post(reverse("imports:upload"), {"survey": survey.pk, "file": data})
+    assert response.status_code == 422
+    assert [p.code for p in response.context["problems"]] == ["ingest.strings_too_large"]
