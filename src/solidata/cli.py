@@ -281,6 +281,7 @@ def score_command(
     from solidata.core.ingest import answers_for_scoring
     from solidata.core.method import read_method
     from solidata.core.scoring import score
+    from solidata.core.spreadsheet_csv import safe_frame
 
     try:
         method = read_method(_method_path(method_path))
@@ -293,7 +294,8 @@ def score_command(
     if fmt == "json":
         _write(json.dumps(table.to_records(lang), ensure_ascii=False, indent=2) + "\n", output)
     else:
-        _write(table.to_frame(lang).to_csv(index=False), output)
+        # CRLF (RFC 4180): a cell with a carriage return in it is then quoted, not split
+        _write(safe_frame(table.to_frame(lang)).to_csv(index=False, lineterminator="\r\n"), output)
 
 
 # --- import (issue 4) -----------------------------------------------------------------------------
@@ -419,7 +421,11 @@ def import_command(
             survey=survey,
             path=input_path,
             format=layout,
-            limits=Limits(max_bytes=limit),
+            limits=Limits(
+                max_bytes=limit,
+                max_cells=settings.SOLIDATA_IMPORT_MAX_CELLS,
+                max_text=settings.SOLIDATA_IMPORT_MAX_TEXT_MB * 1_000_000,
+            ),
             dry_run=dry_run,
             read_progress=reading,
             store_progress=storing,

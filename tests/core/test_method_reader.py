@@ -155,7 +155,7 @@ def test_a_missing_file_is_reported_not_raised() -> None:
 def test_a_file_that_is_not_a_workbook_is_unreadable(tmp_path: Path) -> None:
     with pytest.raises(SolidataError) as caught:
         read_method(b"hello")
-    assert caught.value.codes == ["file.unreadable"]
+    assert caught.value.codes == ["ingest.zip_broken"]
 
 
 @pytest.mark.skipif(bundled_method_path() is None, reason="the bundled method is not built")

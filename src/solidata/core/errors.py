@@ -237,6 +237,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "and which can make a reader run out of memory.",
         "Export the workbook again, or save it again from a spreadsheet program.",
     ),
+    "ingest.sheet_too_large": (
+        "The sheet {how} {ref}: {rows} rows by {columns} columns, more than the limit of {limit} "
+        "cells (rows x columns, counted from A1) that a reader would hold in memory.",
+        "Delete the rows and columns beyond the data (or copy the data into a new workbook) and "
+        "save it again; an administrator can raise the limit (SOLIDATA_IMPORT_MAX_CELLS).",
+    ),
+    "ingest.strings_too_large": (
+        "The workbook is refused because {reason}, far more than a workbook of answers holds.",
+        "Save the workbook again from a spreadsheet program, or export it again.",
+    ),
     "ingest.format_unknown": (
         "The file is not an export Solidata knows: {reason}.",
         "Use a KoboToolbox XLSX or CSV export, an ODK Central submissions.csv.zip or CSV, or the "

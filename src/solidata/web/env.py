@@ -27,6 +27,10 @@ SETTINGS: dict[str, str] = {
     "SOLIDATA_MIN_CELL": "Smallest group size shown to non-researchers. Default 5.",
     "SOLIDATA_IMPORT_MAX_MB": "Largest file an import accepts (upload page and `solidata "
     "import`), in megabytes. Default 200.",
+    "SOLIDATA_IMPORT_MAX_CELLS": "Largest sheet an imported workbook may have, in cells (rows x "
+    "columns from A1 to its last cell). Default 20000000.",
+    "SOLIDATA_IMPORT_MAX_TEXT_MB": "Most text the cells of an imported workbook may hold, in "
+    "millions of characters. Default 200.",
     "SOLIDATA_IMPORT_PAUSE_AFTER": "Testing only: an import pauses inside its transaction after "
     "this many rows, so a test can kill it there. Default 0 (never).",
     "SOLIDATA_DB_TIMEOUT": "SQLite only: seconds a write waits for another connection's write "

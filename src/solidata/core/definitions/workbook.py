@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from solidata.core.errors import SolidataError
+from solidata.core.ingest.xlsx_guard import inspect_workbook
 from solidata.core.method.sheets import cell_text, split_language
 
 _LAST_NUMBER = re.compile(r"(\d+)(?!.*\d)")
@@ -57,6 +58,7 @@ def next_version(version: str, taken: Collection[str]) -> str:
 def with_definition(workbook: bytes, definition: NewDefinition, *, version: str) -> bytes:
     """A copy of ``workbook`` with ``definition`` on its definitions sheet and ``version`` in its
     settings. Raises ``method.sheet_missing`` / ``method.column_missing`` when they lack them."""
+    inspect_workbook(workbook)
     try:
         book = load_workbook(io.BytesIO(workbook))
     except Exception as exc:  # openpyxl raises many kinds for a broken file

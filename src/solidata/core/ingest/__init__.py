@@ -32,7 +32,7 @@ from solidata.core.ingest.kobo import read_kobo_csv, read_kobo_xlsx, read_koboca
 from solidata.core.ingest.layout import ReadContext
 from solidata.core.ingest.odk import read_odk_csv, read_odk_zip
 from solidata.core.ingest.plain import read_plain_csv
-from solidata.core.ingest.problems import Findings, problems_csv, safe_cell
+from solidata.core.ingest.problems import Findings, problems_csv
 from solidata.core.ingest.result import (
     LAYOUTS,
     REVIEW_STATUSES,
@@ -45,6 +45,7 @@ from solidata.core.ingest.result import (
 from solidata.core.method.model import Method
 from solidata.core.scoring.answers import INSTANCE_ID
 from solidata.core.scoring.answers import read_answers as plain_answers
+from solidata.core.spreadsheet_csv import safe_cell
 
 Reader = Callable[[ReadContext], ImportResult]
 READERS: dict[str, Reader] = {

@@ -38,12 +38,24 @@ Kind = Literal["zip", "text"]
 @dataclass(frozen=True)
 class Limits:
     """How much an import may read. ``max_bytes`` applies to the file as given; ``max_unpacked``
-    to everything inside a zip; ``max_ratio`` to how much a member may grow when unpacked."""
+    to everything inside a zip; ``max_ratio`` to how much a member may grow when unpacked.
+    In a workbook, ``max_cells`` bounds a sheet's rows x columns (from A1 to its last cell),
+    ``max_strings`` the shared strings, ``max_string`` the characters of one (Excel's own limit)
+    and ``max_text`` the text of the cells (their own, and the shared strings they refer to):
+    an import holds it several times over while it reads, about 4 bytes a character."""
 
     max_bytes: int = 1 << 30
     max_unpacked: int = 8 << 30
     max_ratio: int = 100
     max_members: int = 1000
+    # Workbooks (see xlsx_guard): calamine gives a sheet a dense table of rows x columns cells of
+    # about 32 bytes each, and copies a shared string into every cell that refers to it.
+    max_cells: int = 20_000_000
+    max_rows: int = 1_048_576
+    max_columns: int = 16_384
+    max_strings: int = 10_000_000
+    max_string: int = 32_767
+    max_text: int = 200_000_000
 
 
 @dataclass(frozen=True)
@@ -108,22 +120,29 @@ def check_zip(path: Path, limits: Limits, name: str) -> tuple[str, ...]:
     """The members of a sound zip archive; refuses truncated archives and zip bombs.
 
     Every member is unpacked once, counting bytes: a member that grows past its declared size or
-    fails its checksum is refused, as is an XML member that declares a document type.
+    fails its checksum is refused, as is an XML member that declares a document type. A workbook
+    is inspected by :func:`solidata.core.ingest.xlsx_guard.inspect_workbook` instead, which does
+    all this and checks its sheets and shared strings too.
     """
+    # Imported here: the workbook inspection builds on this module's checks.
+    from solidata.core.ingest.xlsx_guard import inspect_workbook, is_workbook
+
+    if is_workbook(path):
+        return inspect_workbook(path, name=name, limits=limits).members
     try:
         with zipfile.ZipFile(path) as archive:
             infos = [i for i in archive.infolist() if not i.is_dir()]
-            _check_declared(infos, limits, name)
+            check_declared(infos, limits, name)
             for info in infos:
                 _unpack_counting(archive, info, limits, name)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
-        raise SolidataError.of("ingest.zip_broken", file=name, reason=_reason(exc)) from None
+        raise SolidataError.of("ingest.zip_broken", file=name, reason=reason_of(exc)) from None
     except OSError as exc:
-        raise SolidataError.of("file.unreadable", file=name, reason=_reason(exc)) from None
+        raise SolidataError.of("file.unreadable", file=name, reason=reason_of(exc)) from None
     return tuple(i.filename for i in infos)
 
 
-def _check_declared(infos: list[zipfile.ZipInfo], limits: Limits, name: str) -> None:
+def check_declared(infos: list[zipfile.ZipInfo], limits: Limits, name: str | None) -> None:
     if len(infos) > limits.max_members:
         raise SolidataError.of("ingest.zip_bomb", file=name, reason=f"it holds {len(infos)} files")
     total = sum(i.file_size for i in infos)
@@ -166,7 +185,7 @@ def _unpack_counting(
             tail = block[-16:]
 
 
-def _reason(exc: BaseException) -> str:
+def reason_of(exc: BaseException) -> str:
     text = str(exc).strip().rstrip(".")
     return text or type(exc).__name__
 

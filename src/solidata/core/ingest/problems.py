@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from solidata.core.errors import Problem, Severity, problem
+from solidata.core.spreadsheet_csv import safe_cell
 
 MAX_ROW_PROBLEMS = 10_000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -113,12 +113,6 @@ class Findings:
                 )
             )
         return out
-
-
-def safe_cell(value: object) -> str:
-    """A cell for a CSV meant for spreadsheets, never read as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 REPORT_COLUMNS = ("severity", "code", "file", "sheet", "row", "column", "message", "hint")

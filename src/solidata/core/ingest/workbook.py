@@ -2,13 +2,14 @@
 
 Cells become the text an export means: numbers without a spurious ``.0``, dates as ISO text,
 booleans as ``1``/``0``. Only the columns a table needs are converted. The workbook has passed the
-zip checks of :mod:`solidata.core.ingest.files` before calamine opens it.
+checks of :mod:`solidata.core.ingest.xlsx_guard` before calamine opens it, so that its sheets fit
+in memory; blocks of rows are converted to Python a few million cells at a time.
 
 Example::
 
     >>> sheet = SheetTable("s", ["a", "b"], iter([["x", 5.0], ["y", ""]]))
     >>> [(rows, chunk[1].tolist()) for rows, chunk in sheet.chunks([1], 10)]
-    [([2, 3], ['5', nan])]
+    [([2], ['5'])]
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from solidata.core.errors import SolidataError
 from solidata.core.ingest.result import Progress
 from solidata.core.ingest.values import cell_text
 
+# Cells of a block of rows converted to Python at a time: 20,000 rows of 200 columns.
+CHUNK_CELLS = 4_000_000
+
 
 @dataclass
 class SheetTable:
@@ -35,10 +39,14 @@ class SheetTable:
     header: list[str]
     rows: Iterator[list[Any]]
     total: int = 0
+    width: int = 0
 
     def chunks(
         self, positions: list[int], size: int, progress: Progress | None = None
     ) -> Iterator[tuple[list[int], pd.DataFrame]]:
+        """The wanted columns, ``size`` rows at a time (fewer for a very wide sheet, so that a
+        block holds at most :data:`CHUNK_CELLS` cells)."""
+        size = max(1, min(size, CHUNK_CELLS // max(self.width, 1)))
         wanted = sorted(set(positions))
         first_row = 2
         done = 0
@@ -83,7 +91,8 @@ def open_sheets(path: Path, name: str) -> list[SheetTable]:
             if header_row is None:
                 continue
             header = [(cell_text(h) or "").strip() for h in header_row]
-            tables.append(SheetTable(sheet_name, header, rows, max(sheet.total_height - 1, 0)))
+            total = max(sheet.total_height - 1, 0)
+            tables.append(SheetTable(sheet_name, header, rows, total, sheet.total_width))
     except (CalamineError, ValueError, OSError) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise SolidataError.of("file.unreadable", file=name, reason=reason) from None

@@ -26,7 +26,8 @@ from typing import IO, Any
 from python_calamine import CalamineWorkbook
 from pyxform.xls2json_backends import DefinitionData, get_xlsform
 
-from solidata.core.errors import Problem, problem
+from solidata.core.errors import Problem, SolidataError, problem
+from solidata.core.ingest.xlsx_guard import inspect_workbook
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 XLSFORM_SHEETS = ("survey", "choices", "settings")
@@ -119,10 +120,15 @@ def read_source(source: Source) -> tuple[bytes | None, str | None, list[Problem]
 
 
 def open_workbook(source: Source) -> tuple[Workbook | None, list[Problem]]:
-    """Read every sheet of a method workbook; a file that is not a workbook gives a problem."""
+    """Read every sheet of a method workbook; a file that is not a workbook, or one that would
+    take a reader too much memory (see :mod:`solidata.core.ingest.xlsx_guard`), gives a problem."""
     data, file, problems = read_source(source)
     if data is None:
         return None, problems
+    try:
+        inspect_workbook(data, name=file)
+    except SolidataError as error:
+        return None, error.problems
     try:
         xlsform = get_xlsform(xlsform=io.BytesIO(data), file_type=".xlsx")
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))

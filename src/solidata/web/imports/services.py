@@ -113,7 +113,11 @@ def file_import(
     Raises :class:`~solidata.core.errors.SolidataError` when the file is refused; nothing is
     written then.
     """
-    limits = limits or Limits(max_bytes=settings.SOLIDATA_IMPORT_MAX_MB * 1_000_000)
+    limits = limits or Limits(
+        max_bytes=settings.SOLIDATA_IMPORT_MAX_MB * 1_000_000,
+        max_cells=settings.SOLIDATA_IMPORT_MAX_CELLS,
+        max_text=settings.SOLIDATA_IMPORT_MAX_TEXT_MB * 1_000_000,
+    )
     started = time.perf_counter()
     result = read_answers(
         path,
