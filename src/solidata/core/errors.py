@@ -425,6 +425,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A different workbook is already stored as method {method_id} version {version}.",
         "Give the changed method a new version in the settings sheet, then upload it again.",
     ),
+    # --- case studies (core/casestudies, web/casestudies) -----------------------------------------
+    "casestudy.photo_format": (
+        "The photo {file} is {found}, not a JPEG, PNG or WebP image.",
+        "Save the photo as JPEG (what phones take), PNG or WebP and upload it again.",
+    ),
+    "casestudy.photo_too_large": (
+        "The photo {file} is {width} by {height} pixels, more than the {limit} pixels accepted.",
+        'Make the photo smaller (a phone\'s "medium" size is plenty) and upload it again.',
+    ),
+    "casestudy.code_unknown": (
+        "The code {code!r} is not a choice of the list {list} in the survey's method.",
+        "Tick codes from the method's challenge and opportunity lists only.",
+    ),
     "settings.invalid": (
         "The setting {name} has the value {value!r}, which is not {expected}.",
         "Fix or unset the environment variable {name}.",
