@@ -427,15 +427,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- case studies (core/casestudies, web/casestudies) -----------------------------------------
     "casestudy.photo_format": (
-        "The photo {file} is {found}, not a JPEG, PNG or WebP image.",
+        "The photo {name} is {found}, not a JPEG, PNG or WebP image.",
         "Save the photo as JPEG (what phones take), PNG or WebP and upload it again.",
     ),
     "casestudy.photo_too_large": (
-        "The photo {file} is {width} by {height} pixels, more than the {limit} pixels accepted.",
+        "The photo {name} is {width} by {height} pixels, more than the {limit} pixels accepted.",
         'Make the photo smaller (a phone\'s "medium" size is plenty) and upload it again.',
     ),
     "casestudy.code_unknown": (
-        "The code {code!r} is not a choice of the list {list} in the survey's method.",
+        "The code {value!r} is not a choice of the list {list} in the survey's method.",
         "Tick codes from the method's challenge and opportunity lists only.",
     ),
     "settings.invalid": (

@@ -8,6 +8,7 @@ database: :func:`clean_photo` (metadata and location stripped, re-encoded, limit
 from __future__ import annotations
 
 from solidata.core.casestudies.boxes import (
+    CODE_LISTS,
     CaseStudyBox,
     CaseStudyRecord,
     QuoteRecord,
@@ -16,6 +17,7 @@ from solidata.core.casestudies.boxes import (
 from solidata.core.casestudies.photos import CleanPhoto, clean_photo
 
 __all__ = [
+    "CODE_LISTS",
     "CaseStudyBox",
     "CaseStudyRecord",
     "CleanPhoto",

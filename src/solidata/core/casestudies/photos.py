@@ -54,24 +54,34 @@ def clean_photo(data: bytes, *, name: str = "photo", keep_location: bool = False
             image = Image.open(io.BytesIO(data))
             kind = image.format or ""
             if kind not in FORMATS:
-                raise SolidataError.of("casestudy.photo_format", file=name, found=kind or "?")
+                raise SolidataError.of(
+                    "casestudy.photo_format", file=name, name=name, found=kind or "?"
+                )
             if image.width * image.height > MAX_PIXELS:
                 raise SolidataError.of(
                     "casestudy.photo_too_large",
                     file=name,
+                    name=name,
                     width=image.width,
                     height=image.height,
                     limit=MAX_PIXELS,
                 )
             exif = image.getexif()
             image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+    except UnidentifiedImageError as error:
+        raise SolidataError.of("file.unreadable", file=name, reason="not an image") from error
+    except (OSError, SyntaxError, ValueError) as error:
         raise SolidataError.of(
             "file.unreadable", file=name, reason=str(error) or "no image"
         ) from error
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise SolidataError.of(
-            "casestudy.photo_too_large", file=name, width="?", height="?", limit=MAX_PIXELS
+            "casestudy.photo_too_large",
+            file=name,
+            name=name,
+            width="?",
+            height="?",
+            limit=MAX_PIXELS,
         ) from error
     latitude, longitude = _gps(exif) if keep_location else (None, None)
     image = ImageOps.exif_transpose(image)
