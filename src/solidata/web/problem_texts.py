@@ -194,6 +194,12 @@ TEXTS = [
     pgettext_lazy('stats.frame_empty (how to fix)', 'Add one row per stratum with its population count.'),
     pgettext_lazy('method.version_exists', 'A different workbook is already stored as method {method_id} version {version}.'),
     pgettext_lazy('method.version_exists (how to fix)', 'Give the changed method a new version in the settings sheet, then upload it again.'),
+    pgettext_lazy('casestudy.photo_format', 'The photo {name} is {found}, not a JPEG, PNG or WebP image.'),
+    pgettext_lazy('casestudy.photo_format (how to fix)', 'Save the photo as JPEG (what phones take), PNG or WebP and upload it again.'),
+    pgettext_lazy('casestudy.photo_too_large', 'The photo {name} is {width} by {height} pixels, more than the {limit} pixels accepted.'),
+    pgettext_lazy('casestudy.photo_too_large (how to fix)', 'Make the photo smaller (a phone\'s "medium" size is plenty) and upload it again.'),
+    pgettext_lazy('casestudy.code_unknown', "The code {value!r} is not a choice of the list {list} in the survey's method."),
+    pgettext_lazy('casestudy.code_unknown (how to fix)', "Tick codes from the method's challenge and opportunity lists only."),
     pgettext_lazy('settings.invalid', 'The setting {name} has the value {value!r}, which is not {expected}.'),
     pgettext_lazy('settings.invalid (how to fix)', 'Fix or unset the environment variable {name}.'),
 ]

@@ -84,12 +84,12 @@ def clean_photo(data: bytes, *, name: str = "photo", keep_location: bool = False
             limit=MAX_PIXELS,
         ) from error
     latitude, longitude = _gps(exif) if keep_location else (None, None)
-    image = ImageOps.exif_transpose(image)
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    upright: Image.Image = ImageOps.exif_transpose(image)
+    upright.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
     # A new image from the pixels alone: nothing of the original's info dict comes along.
-    mode = "RGBA" if kind != "JPEG" and image.mode in ("RGBA", "LA", "P") else "RGB"
-    pixels = image.convert(mode)
+    mode = "RGBA" if kind != "JPEG" and upright.mode in ("RGBA", "LA", "P") else "RGB"
+    pixels = upright.convert(mode)
     bare = Image.new(mode, pixels.size)
     bare.paste(pixels)
     if kind == "JPEG":

@@ -37,8 +37,12 @@ class CaseStudyForm(forms.ModelForm):  # type: ignore[type-arg]
         ]
         widgets = {
             "interview_date": DATE,
-            "summary_en": forms.Textarea(attrs={"rows": 4}),
-            "summary_mn": forms.Textarea(attrs={"rows": 4}),
+            # Marked with their language: screen readers, spell checkers and the test that no
+            # English shows on a Mongolian page all need to know.
+            "title_en": forms.TextInput(attrs={"lang": "en"}),
+            "title_mn": forms.TextInput(attrs={"lang": "mn"}),
+            "summary_en": forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+            "summary_mn": forms.Textarea(attrs={"rows": 4, "lang": "mn"}),
         }
 
     def __init__(
