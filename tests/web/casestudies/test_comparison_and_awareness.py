@@ -98,3 +98,12 @@ def test_present_types_without_entities_are_not_called_absent(people: Personas) 
         r["key"] for r in payload["tables"][0]["rows"] if any(c.get("absent") for c in r["cells"])
     }
     assert absent == {"mutual_society"} and "cooperative" in keys
+
+
+def test_the_directory_lists_absent_types_as_absent_not_as_a_filter(people: Personas) -> None:
+    html = signed_in(None).get("/organisations/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    option = html[html.index('value="mutual_society"') :]
+    option = option[: option.index("</option>")]
+    assert "disabled" in option and "Монголд байхгүй" in option
+    cooperative = html[html.index('value="cooperative"') :]
+    assert "disabled" not in cooperative[: cooperative.index("</option>")]
