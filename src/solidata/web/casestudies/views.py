@@ -4,6 +4,8 @@ services; a photo is served only to those who may see it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -91,18 +93,27 @@ def case_study_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "casestudies/detail.html", context)
 
 
+def signed_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Visitors who are not signed in are sent to sign in first, as on every writing page."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _editor(request: HttpRequest, pk: int) -> CaseStudy:
-    if not request.user.is_authenticated:
-        raise PermissionDenied
     case_study = get_object_or_404(CaseStudy.objects.select_related("survey"), pk=pk)
     if not rights.can_edit_case_study(request.user, case_study):
         raise PermissionDenied
     return case_study
 
 
+@signed_in
 def case_study_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     surveys = _writable_surveys(request.user)
     case_study = _editor(request, pk) if pk is not None else None
     if case_study is None and not surveys.exists():
@@ -131,6 +142,7 @@ def case_study_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     return render(request, "casestudies/edit.html", {"form": form, "case_study": case_study})
 
 
+@signed_in
 def case_study_codes(request: HttpRequest, pk: int) -> HttpResponse:
     case_study = _editor(request, pk)
     form = CodesForm(
@@ -154,6 +166,7 @@ def case_study_codes(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "casestudies/codes.html", {"form": form, "case_study": case_study})
 
 
+@signed_in
 def case_study_consent(request: HttpRequest, pk: int) -> HttpResponse:
     case_study = _editor(request, pk)
     form = ConsentForm(request.POST or None, instance=case_study.consent_or_none())
@@ -167,6 +180,7 @@ def case_study_consent(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@signed_in
 def quote_add(request: HttpRequest, pk: int) -> HttpResponse:
     case_study = _editor(request, pk)
     form = QuoteForm(request.POST)
@@ -179,6 +193,7 @@ def quote_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@signed_in
 def quote_delete(request: HttpRequest, pk: int, quote: int) -> HttpResponse:
     case_study = _editor(request, pk)
     services.quote_delete(quote=get_object_or_404(Quote, pk=quote, case_study=case_study))
@@ -186,6 +201,7 @@ def quote_delete(request: HttpRequest, pk: int, quote: int) -> HttpResponse:
 
 
 @require_POST
+@signed_in
 def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
     case_study = _editor(request, pk)
     form = InterviewForm(request.POST)
@@ -198,6 +214,7 @@ def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@signed_in
 def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
     case_study = _editor(request, pk)
     form = PhotoForm(request.POST, request.FILES)
@@ -220,6 +237,7 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@signed_in
 def photo_delete(request: HttpRequest, pk: int, photo: int) -> HttpResponse:
     case_study = _editor(request, pk)
     services.photo_delete(photo=get_object_or_404(Photo, pk=photo, case_study=case_study))
