@@ -107,3 +107,15 @@ def test_the_directory_lists_absent_types_as_absent_not_as_a_filter(people: Pers
     assert "disabled" in option and "Монголд байхгүй" in option
     cooperative = html[html.index('value="cooperative"') :]
     assert "disabled" not in cooperative[: cooperative.index("</option>")]
+
+
+def test_a_committee_members_case_study_pages_in_mongolian_have_no_english(
+    people: Personas,
+) -> None:
+    from web.test_mongolian_pages import english_on, mongolian
+
+    client = mongolian(people.committee)
+    urls = ["/case-studies/", "/case-studies/compare/mn-demo/", "/findings/mn-demo/awareness/"]
+    urls += [f"/case-studies/{c.pk}/" for c in CaseStudy.objects.all()]
+    found = [text for url in urls for text in english_on(client, url)]
+    assert not found, "\n".join(found)
