@@ -142,3 +142,18 @@ def test_withdrawn_consent_takes_a_case_study_out_of_the_report(people: Personas
     consent.withdrawn_on = datetime.date(2025, 9, 1)
     consent.save()
     assert len(report_boxes(survey, "en")) == 2
+
+
+def test_a_title_written_only_in_english_is_marked_as_english_on_mongolian_pages(
+    people: Personas,
+) -> None:
+    study = services.case_study_create(
+        organisation=people.own,
+        survey=Survey.objects.get(slug="mn-demo"),
+        title_en="Only in English",
+    )
+    client = signed_in(people.researcher)
+    page = client.get(f"/case-studies/{study.pk}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert '<h1 lang="en">Only in English</h1>' in page
+    listed = client.get("/case-studies/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert 'lang="en">Only in English</a>' in listed

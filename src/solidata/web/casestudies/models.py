@@ -76,6 +76,14 @@ class CaseStudy(models.Model):
         return first or second or str(_("Case study %(n)s") % {"n": self.pk})
 
     @property
+    def title_lang(self) -> str:
+        """The language of :attr:`title`, for the page's ``lang`` attribute."""
+        lang = (get_language() or "en").split("-")[0]
+        if lang == "mn":
+            return "mn" if self.title_mn or not self.title_en else "en"
+        return "en" if self.title_en or not self.title_mn else "mn"
+
+    @property
     def summary(self) -> str:
         lang = (get_language() or "en").split("-")[0]
         first, second = (
