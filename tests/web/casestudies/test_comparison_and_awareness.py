@@ -119,3 +119,18 @@ def test_a_committee_members_case_study_pages_in_mongolian_have_no_english(
     urls += [f"/case-studies/{c.pk}/" for c in CaseStudy.objects.all()]
     found = [text for url in urls for text in english_on(client, url)]
     assert not found, "\n".join(found)
+
+
+def test_with_entity_types_as_columns_the_absent_type_is_a_column_that_says_so(
+    people: Personas,
+) -> None:
+    client = signed_in(people.researcher)
+    payload = client.get("/api/findings/mn-demo/counts/?rows=admin_area&cols=entity_type").json()
+    table = payload["tables"][0]
+    keys = [c["key"] for c in table["columns"]]
+    assert "mutual_society" in keys and keys[-1] == "total"
+    at = keys.index("mutual_society")
+    for row in table["rows"]:
+        assert row["cells"][at].get("absent") and row["cells"][at]["value"] is None
+        others = [c["value"] for i, c in enumerate(row["cells"][:-1]) if i != at]
+        assert sum(others) == row["cells"][-1]["value"]  # the total is unchanged

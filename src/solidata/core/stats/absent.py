@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from solidata.core.stats.tables import Cell, Row, Table
+from solidata.core.stats.tables import Cell, Column, Row, Table
 
 
 def with_absent(
@@ -47,4 +47,36 @@ def with_absent(
         (*ordered, *totals),
         table.notes,
         table.weighted,
+    )
+
+
+def with_absent_columns(
+    table: Table, absent: Sequence[tuple[str, str]], order: Sequence[str] = ()
+) -> Table:
+    """``table`` (columns by one variable, a ``total`` column last) with a column for each
+    ``(code, label)`` of ``absent`` that has none, every cell of it marked absent.
+
+    >>> from solidata.core.stats.tables import Column
+    >>> t = Table("t", "T", "Aimag", (Column("coop", "Coop", "count"),
+    ...           Column("total", "Total", "count")), (Row("a", "A", (Cell(3.0), Cell(3.0))),))
+    >>> [c.key for c in with_absent_columns(t, [("mutual", "Mutual")]).columns]
+    ['coop', 'mutual', 'total']
+    """
+    present = {c.key for c in table.columns}
+    extra = [(code, label) for code, label in absent if code not in present]
+    if not extra:
+        return table
+    position = {code: i for i, code in enumerate(order)}
+    total = [i for i, c in enumerate(table.columns) if c.key == "total"]
+    cut = total[0] if total else len(table.columns)
+    keyed = [(c, i) for i, c in enumerate(table.columns[:cut])]
+    keyed += [(Column(code, label, "count"), -1) for code, label in extra]
+    keyed.sort(key=lambda ci: position.get(ci[0].key, len(position)))
+    columns = (*(c for c, _ in keyed), *table.columns[cut:])
+    rows = []
+    for row in table.rows:
+        cells = [row.cells[i] if i >= 0 else Cell(None, absent=True) for _, i in keyed]
+        rows.append(Row(row.key, row.label, (*cells, *row.cells[cut:]), row.conditions))
+    return Table(
+        table.id, table.title, table.row_label, columns, tuple(rows), table.notes, table.weighted
     )

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from solidata.core.definitions import RuleCheck, check_rule
 from solidata.core.errors import SolidataError
-from solidata.core.stats.absent import with_absent
+from solidata.core.stats.absent import with_absent, with_absent_columns
 from solidata.core.stats.dataset import CLASSIFIERS
 from solidata.core.stats.findings import Findings, Query
 from solidata.core.stats.tables import Table, table_csv, table_records
@@ -59,15 +59,19 @@ class Page:
     def absent_word(self) -> str:
         return absent_word(self.survey.country_id)
 
-    def with_absent(self, table: Table, rows: str | None) -> Table:
-        """Entity types that do not exist in the survey's country, as rows saying so."""
-        if rows != "entity_type":
+    def with_absent(self, table: Table, rows: str | None, columns: str | None = None) -> Table:
+        """Entity types that do not exist in the survey's country, as rows (or columns) saying
+        so."""
+        if "entity_type" not in (rows, columns):
             return table
         codes = EntityTypePresence.objects.filter(
             country_id=self.survey.country_id, exists=EntityTypePresence.Exists.NO
         ).values_list("entity_type_id", flat=True)
         absent = [(code, self.names("entity_type", code)) for code in codes]
-        return with_absent(table, absent, self.names.order["entity_type"])
+        order = self.names.order["entity_type"]
+        if rows == "entity_type":
+            return with_absent(table, absent, order)
+        return with_absent_columns(table, absent, order)
 
     @property
     def guard(self) -> Any:
@@ -224,7 +228,7 @@ def overview(page: Page) -> HttpResponse:
 @findings_page
 def counts(page: Page) -> HttpResponse:
     query = query_from(page.request.GET, rows="entity_type")
-    table = page.with_absent(page.findings().counts(query), query.rows)
+    table = page.with_absent(page.findings().counts(query), query.rows, query.columns)
     return respond(page, [table], "findings/counts.html", query=query, section="counts")
 
 
