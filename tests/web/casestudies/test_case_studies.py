@@ -157,3 +157,18 @@ def test_a_title_written_only_in_english_is_marked_as_english_on_mongolian_pages
     assert '<h1 lang="en">Only in English</h1>' in page
     listed = client.get("/case-studies/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
     assert 'lang="en">Only in English</a>' in listed
+
+
+def test_an_upload_over_the_limit_is_refused_after_reading_just_past_the_limit(
+    people: Personas, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from solidata.core.casestudies import photos
+
+    monkeypatch.setattr(photos, "MAX_BYTES", 1000)
+    study = _new(people)
+    upload = SimpleUploadedFile("big.jpg", phone_jpeg() + b"\0" * 5000, content_type="image/jpeg")
+    response = signed_in(people.researcher).post(
+        f"/case-studies/{study.pk}/photos/", {"image": upload}, follow=True
+    )
+    assert "over the limit of 1000 bytes" in response.content.decode()
+    assert not Photo.objects.filter(case_study=study).exists()

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from solidata.core.casestudies import photos as photo_limits
 from solidata.core.casestudies.boxes import code_labels
 from solidata.core.errors import SolidataError
 from solidata.web.accounts import rights
@@ -225,7 +226,8 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.photo_add(
             case_study=case_study,
-            data=upload.read(),
+            # At most one byte over the limit is read: enough to refuse a file that is too big.
+            data=upload.read(photo_limits.MAX_BYTES + 1),
             name=upload.name,
             caption=form.cleaned_data["caption"],
         )
