@@ -128,4 +128,16 @@ CHANGES = [
         "«Капиталаас илүү хүн ба нийгмийн зорилгыг эрхэмлэх» («хөрөнгө» нь эд хөрөнгө гэсэн "
         "утгатай тул «капитал» гэж бичив); V4: «Өөрөө өөрийгөө удирдах ёс».",
     ),
+    Change(
+        "2026.2",
+        "awareness",
+        "Two unscored questions at the end ask whether the respondent knew the term \"social "
+        "and solidarity economy\" before (sse_known: yes / heard but unsure / no) and whether "
+        "they see their organisation as part of it (sse_part: yes / no / don't know). The "
+        "findings show them by entity type and aimag, for the national advisory committee.",
+        "Төгсгөлд оноогүй хоёр асуулт нэмэв: хариулагч «нийгмийн болон эв санааны эдийн засаг» "
+        "гэсэн нэр томьёог өмнө нь мэддэг байсан эсэх (sse_known: тийм / сонссон ч сайн "
+        "мэдэхгүй / үгүй), байгууллагаа түүний нэг хэсэг гэж үздэг эсэх (sse_part: тийм / үгүй "
+        "/ мэдэхгүй). Үр дүнд байгууллагын төрөл, аймгаар нь үндэсний зөвлөх хороонд харуулна.",
+    ),
 ]

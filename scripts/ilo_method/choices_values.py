@@ -6,7 +6,7 @@ The lists of the purpose and the principles are in ``choices``, with the convent
 
 from __future__ import annotations
 
-from ilo_method.choices import DK, NONE_OF, OTHER, Choice
+from ilo_method.choices import DK, DK_UNSCORED, NONE_OF, OTHER, Choice
 
 VALUE_CHOICES: dict[str, list[Choice]] = {
     # --- V6 attainment of decent work and livelihoods, V2 equality and fairness -----------------
@@ -355,6 +355,21 @@ VALUE_CHOICES: dict[str, list[Choice]] = {
         Choice("small", "Yes, but a small one", "Тийм, гэхдээ бага", 0.5),
         Choice("none", "No", "Үгүй", 0),
         DK,
+    ],
+    # --- awareness of the SSE (not scored; findings by type and aimag) -------------------------
+    "sse_known": [
+        Choice("yes", "Yes, and I know what it means", "Тийм, утгыг нь мэднэ"),
+        Choice(
+            "heard",
+            "I have heard it but am not sure what it means",
+            "Сонсож байсан, гэхдээ утгыг нь сайн мэдэхгүй",
+        ),
+        Choice("no", "No, this is the first time", "Үгүй, анх удаа сонсож байна"),
+    ],
+    "sse_part": [
+        Choice("yes", "Yes", "Тийм"),
+        Choice("no", "No", "Үгүй"),
+        DK_UNSCORED,
     ],
     # --- challenges and opportunities (not scored; reused by case studies) ---------------------
     "challenge": [

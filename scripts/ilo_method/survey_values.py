@@ -278,6 +278,23 @@ OUTLOOK = [
         NONE_ALONE,
     ),
     q(
+        "select_one sse_known",
+        "sse_known",
+        "Before today, had you heard the term “social and solidarity economy”?",
+        "Өнөөдрөөс өмнө та «нийгмийн болон эв санааны эдийн засаг» гэсэн нэр томьёог сонсож "
+        "байсан уу?",
+        hint_en="It is not scored: it tells the national committee how well the term is known.",
+        hint_mn="Үүнд оноо өгөхгүй: нэр томьёо хэр танигдсаныг үндэсний хороонд харуулна.",
+    ),
+    q(
+        "select_one sse_part",
+        "sse_part",
+        "Do you see your organisation as part of the social and solidarity economy?",
+        "Та байгууллагаа нийгмийн болон эв санааны эдийн засгийн нэг хэсэг гэж үздэг үү?",
+        hint_en="Not scored.",
+        hint_mn="Үүнд оноо өгөхгүй.",
+    ),
+    q(
         "text",
         "comments",
         "Is there anything else you would like to tell us?",

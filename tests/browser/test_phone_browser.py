@@ -131,13 +131,25 @@ def tour(browser: Any, live_server: Any, language: str, people: Any, run: int) -
     sign_in(page, live_server, people.researcher)
     site.visit("/review/")
     site.visit(f"/review/{Submission.objects.filter(survey__slug='mn-demo').first().pk}/")
-    findings = ["", "counts/", "scores/", "choices/", "definitions/", "workbench/", "frame/"]
+    findings = ["", "counts/", "scores/", "choices/", "awareness/", "definitions/", "workbench/"]
+    findings.append("frame/")
     site.visit("/findings/")
     for part in findings:
         site.visit(f"/findings/mn-demo/{part}")
     site.visit("/findings/mn-demo/workbench/")
     page.click("#rule-codes summary")
     site.check("the workbench's codes, open")
+    site.visit("/case-studies/")
+    site.visit("/case-studies/new/")
+    site.visit("/case-studies/compare/mn-demo/")
+    study = page.goto(live_server.url + "/case-studies/")
+    assert study is not None
+    case_study = page.locator("ul.case-studies a").first.get_attribute("href")
+    site.visit(case_study)
+    page.click("details:has(form[enctype]) summary")
+    site.check("a case study, adding a photo")
+    for part in ("edit/", "codes/", "consent/"):
+        site.visit(f"{case_study}{part}")
     site.visit("/imports/")
     site.visit(f"/imports/runs/{run}/")
     assert page.locator("table.problems tbody tr").count() == 1

@@ -239,7 +239,7 @@ def test_choice_scores_run_from_0_to_1_and_dont_know_scores_0_in_every_scored_li
     # Since 2026.2 "Don't know" about a checkable fact counts as "no" (never above it); it stays
     # blank only in the unscored profile lists.
     dont_know = choices[choices["name"] == "dont_know"].set_index("list_name")["score"]
-    unscored = {"income_band", "surplus"}
+    unscored = {"income_band", "surplus", "sse_part"}
     assert (dont_know.drop(list(unscored)) == "0").all()
     assert (dont_know[list(unscored)] == "").all()
     assert all(set(choice_scores(name).values()) == {None} for name in unscored)

@@ -29,7 +29,7 @@ REFUSED = {
     "sparse-bomb.xlsx": "ingest.sheet_too_large",
     "declared-dimension.xlsx": "ingest.sheet_too_large",
     "undeclared-extent.xlsx": "ingest.sheet_too_large",
-    "shared-strings-bomb.xlsx": "ingest.strings_too_large",
+    "shared-strings-bomb.xlsx": "ingest.string_too_long",
     "strings-count-bomb.xlsx": "ingest.strings_too_large",
     "zip-bomb.xlsx": "ingest.zip_bomb",
     "billion-laughs-sheet.xlsx": "ingest.xml_entities",

@@ -31,7 +31,7 @@ NAMES = {
     "Solidata", "KoboToolbox", "KoBoCAT", "Ona", "ODK", "Central", "XLSForm", "XLSX", "CSV",
     "JSON", "PDF", "DOCX", "API", "MB", "KB", "GB", "zip", "Natural", "Earth", "Apache",
     "Superset", "COOP", "Think", "Start", "Manage", "My", "ISO", "UTF", "Excel", "htmx", "URL",
-    "svy", "Babel",
+    "svy", "Babel", "JPEG", "PNG", "WebP", "GPS",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 # Identifiers, file names and document numbers (P1_AID, submissions.csv.zip, A/RES/77/281) are
@@ -121,7 +121,21 @@ def public_pages() -> list[str]:
         .order_by("entity_type_id", "pk")
         .values_list("pk", flat=True)[::15]
     ]
-    return ["/", "/glossary/", "/organisations/", "/assess/", "/no-such-page/", *profiles]
+    return [
+        "/", "/glossary/", "/organisations/", "/assess/", "/no-such-page/", *profiles,
+        "/case-studies/", *case_study_pages(),
+    ]  # fmt: skip
+
+
+def case_study_pages(*, editing: bool = False) -> list[str]:
+    from solidata.web.casestudies.models import CaseStudy
+
+    pages = []
+    for pk in CaseStudy.objects.order_by("pk").values_list("pk", flat=True):
+        pages.append(f"/case-studies/{pk}/")
+        if editing:
+            pages += [f"/case-studies/{pk}/{p}/" for p in ("edit", "codes", "consent")]
+    return pages
 
 
 def researcher_pages() -> list[str]:
@@ -132,6 +146,8 @@ def researcher_pages() -> list[str]:
         f"{base}/scores/", f"{base}/scores/?rows=entity_type", f"{base}/choices/",
         f"{base}/definitions/", f"{base}/workbench/", f"{base}/frame/", "/review/", "/imports/",
         f"{base}/workbench/check/?rule=score('NOPE') >= 50 and",
+        f"{base}/awareness/", "/case-studies/compare/mn-demo/", "/case-studies/new/",
+        *case_study_pages(editing=True),
     ]  # fmt: skip
 
 

@@ -210,7 +210,10 @@ def _submission(org: SyntheticOrganisation, seed: int, form: _Form) -> _Answers:
     later = (_fairness, _decent_work, _care, _cooperation, _future, _transparency, _outlook)
     for section in (*sections, *later):
         a.update(section(c, a))
-    return _blur(c, a, form)
+    blurred = _blur(c, a, form)
+    # Drawn from a generator of its own, so that adding these questions changed no other answer.
+    blurred.update(_awareness(org, random.Random(f"{seed}:{org.key}:awareness"), c.p))
+    return blurred
 
 
 def _blur(c: _Ctx, a: _Answers, form: _Form) -> _Answers:
@@ -756,3 +759,27 @@ def _outlook(c: _Ctx, a: _Answers) -> _Answers:
     )
     comment = c.rng.choice(_COMMENTS) if c.chance(0.08) else ""
     return {"challenges": challenges, "opportunities": opportunities, "comments": comment}
+
+
+# How well the term "social and solidarity economy" is known, by entity type: the seed's rural case
+# studies found it little known outside cooperatives and the NGOs that work with donors.
+_KNOWN = {
+    "cooperative": 0.35,
+    "association": 0.4,
+    "foundation": 0.45,
+    "social_enterprise": 0.5,
+    "self_help_group": 0.1,
+    "mutual_society": 0.3,
+    "other": 0.1,
+}
+
+
+def _awareness(org: SyntheticOrganisation, rng: random.Random, p: float) -> _Answers:
+    """Whether the respondent knew the term, and sees the organisation as part of the SSE."""
+    known = _KNOWN.get(org.entity_type, 0.2) * (0.6 if org.admin_area != "MN-1" else 1.0)
+    draw = rng.random()
+    sse_known = "yes" if draw < known else "heard" if draw < known + 0.3 else "no"
+    part_yes = {"yes": 0.8, "heard": 0.45, "no": 0.15}[sse_known] * (0.6 + 0.5 * p)
+    draw = rng.random()
+    sse_part = "yes" if draw < part_yes else "dont_know" if draw < part_yes + 0.35 else "no"
+    return {"sse_known": sse_known, "sse_part": sse_part}

@@ -238,14 +238,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Export the workbook again, or save it again from a spreadsheet program.",
     ),
     "ingest.sheet_too_large": (
-        "The sheet {how} {ref}: {rows} rows by {columns} columns, more than the limit of {limit} "
-        "cells (rows x columns, counted from A1) that a reader would hold in memory.",
+        "The sheet reaches cell {ref} (by its declared range or by its cells): {rows} rows by "
+        "{columns} columns, more than the limit of {limit} cells (rows x columns, counted from "
+        "A1) that a reader would hold in memory.",
         "Delete the rows and columns beyond the data (or copy the data into a new workbook) and "
         "save it again; an administrator can raise the limit (SOLIDATA_IMPORT_MAX_CELLS).",
     ),
     "ingest.strings_too_large": (
-        "The workbook is refused because {reason}, far more than a workbook of answers holds.",
+        "The workbook declares or holds {count} shared strings, more than the limit of {limit}: "
+        "far more than a workbook of answers holds.",
         "Save the workbook again from a spreadsheet program, or export it again.",
+    ),
+    "ingest.string_too_long": (
+        "Shared string number {index} of the workbook is longer than {limit} characters, the "
+        "most a spreadsheet cell can hold.",
+        "Save the workbook again from a spreadsheet program, or export it again.",
+    ),
+    "ingest.text_too_large": (
+        "The cells of the workbook hold over {limit} characters of text: far more than a "
+        "workbook of answers holds.",
+        "Split the file, or ask an administrator to raise the limit (SOLIDATA_IMPORT_MAX_TEXT_MB).",
     ),
     "ingest.format_unknown": (
         "The file is not an export Solidata knows: {reason}.",
@@ -470,6 +482,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "method.version_exists": (
         "A different workbook is already stored as method {method_id} version {version}.",
         "Give the changed method a new version in the settings sheet, then upload it again.",
+    ),
+    # --- case studies (core/casestudies, web/casestudies) -----------------------------------------
+    "casestudy.photo_format": (
+        "The photo {name} is {found}, not a JPEG, PNG or WebP image.",
+        "Save the photo as JPEG (what phones take), PNG or WebP and upload it again.",
+    ),
+    "casestudy.photo_too_large": (
+        "The photo {name} is {width} by {height} pixels, more than the {limit} pixels accepted.",
+        'Make the photo smaller (a phone\'s "medium" size is plenty) and upload it again.',
+    ),
+    "casestudy.code_unknown": (
+        "The code {value!r} is not a choice of the list {list} in the survey's method.",
+        "Tick codes from the method's challenge and opportunity lists only.",
     ),
     "settings.invalid": (
         "The setting {name} has the value {value!r}, which is not {expected}.",

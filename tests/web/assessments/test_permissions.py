@@ -97,6 +97,7 @@ MATRIX = """
 | GET    | findings:counts                | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
 | GET    | findings:scores                | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
 | GET    | findings:choices               | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:awareness             | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
 | GET    | findings:definitions           | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
 | GET    | findings:workbench             | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
 | GET    | findings:workbench_check       | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
@@ -107,8 +108,24 @@ MATRIX = """
 | GET    | findings_api:counts            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 | GET    | findings_api:scores            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 | GET    | findings_api:choices           | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
+| GET    | findings_api:awareness         | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 | GET    | findings_api:definitions       | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 | GET    | findings_api:workbench         | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
+| GET    | casestudies:list               | -       | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | casestudies:create             | -       | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | casestudies:detail             | draft   | 200 | 200 | 403  | 403 | 403 | 200 | login |
+| GET    | casestudies:detail             | public  | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | casestudies:edit               | draft   | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | casestudies:codes              | draft   | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | casestudies:consent            | draft   | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| POST   | casestudies:quote_add          | draft   | 302 | 302 | 403  | 403 | 403 | 403 | login |
+| POST   | casestudies:quote_delete       | missing | 404 | 404 | 403  | 403 | 403 | 403 | login |
+| POST   | casestudies:interview_add      | draft   | 302 | 302 | 403  | 403 | 403 | 403 | login |
+| POST   | casestudies:photo_add          | draft   | 302 | 302 | 403  | 403 | 403 | 403 | login |
+| POST   | casestudies:photo_delete       | missing | 404 | 404 | 403  | 403 | 403 | 403 | login |
+| GET    | casestudies:photo              | draft   | 200 | 200 | 403  | 403 | 403 | 200 | 403   |
+| GET    | casestudies:photo              | public  | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | casestudies:compare            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
 """
 
 
@@ -211,13 +228,40 @@ def world() -> World:
     objects[("confirm", "missing")] = {"token": "nothing-pending"}
     objects[("set_language", "-")] = {"post": {"language": "en", "next": "/"}}
     for name in ("overview", "counts", "scores", "choices", "definitions", "workbench",
-                 "workbench_check", "workbench_save", "frame"):  # fmt: skip
+                 "workbench_check", "workbench_save", "frame", "awareness", "compare"):  # fmt: skip
         objects[(name, "demo")] = {"slug": "mn-demo"}
+    objects.update(case_study_targets(people))
     # Allowed, but invalid on purpose: nothing changes.
     objects[("review_detail", "own")]["post"] = {"status": "maybe"}
     for target in ("own", "foreign"):
         objects[("api_review", target)]["post"] = {"status": "maybe"}
     return World(people=people, objects=objects)
+
+
+def case_study_targets(people: Personas) -> dict[tuple[str, str], dict[str, Any]]:
+    """``draft``: a draft case study of the entity's own organisation, with a photo and no consent;
+    ``public``: the demo's first case study (published, consent covers publication and photos)."""
+    from solidata.web.casestudies import services
+    from solidata.web.casestudies.models import CaseStudy, Photo
+    from solidata.web.surveys.models import Survey
+    from web.casestudies.conftest import phone_jpeg
+
+    draft = services.case_study_create(
+        organisation=people.own, survey=Survey.objects.get(slug="mn-demo"), title_en="Draft"
+    )
+    draft_photo = services.photo_add(case_study=draft, data=phone_jpeg(), name="p.jpg")
+    public_photo = Photo.objects.filter(case_study__is_synthetic=True).order_by("pk").first()
+    public = CaseStudy.objects.filter(is_synthetic=True).order_by("pk").first()
+    assert public is not None and public_photo is not None
+    objects: dict[tuple[str, str], dict[str, Any]] = {}
+    for name in ("detail", "edit", "codes", "consent", "quote_add", "interview_add", "photo_add"):
+        objects[(name, "draft")] = {"pk": draft.pk}
+    objects[("detail", "public")] = {"pk": public.pk}
+    objects[("quote_delete", "missing")] = {"pk": draft.pk, "quote": 0}
+    objects[("photo_delete", "missing")] = {"pk": draft.pk, "photo": 0}
+    objects[("photo", "draft")] = {"photo": draft_photo.pk}
+    objects[("photo", "public")] = {"photo": public_photo.pk}
+    return objects
 
 
 def outcome(response: Any) -> str:

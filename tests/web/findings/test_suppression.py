@@ -57,8 +57,8 @@ def seen_cells(tables: list[dict]) -> tuple[dict[tuple, float], set[tuple]]:
         counted = {c["key"] for c in table["columns"] if c["kind"] == "count"}
         for row in table["rows"]:
             for cell in row["cells"]:
-                if cell["column"] not in counted:
-                    continue
+                if cell["column"] not in counted or cell.get("absent"):
+                    continue  # an absent type's cell carries no number, shown or hidden
                 key = tuple(sorted(cell["conditions"].items()))
                 if cell["hidden"]:
                     hidden.add(key)

@@ -76,7 +76,8 @@ def inspect_workbook(
     """Refuse a workbook that would take a reader more memory than ``limits`` allow.
 
     Raises SolidataError (``ingest.zip_broken``, ``ingest.zip_bomb``, ``ingest.xml_entities``,
-    ``ingest.sheet_too_large``, ``ingest.strings_too_large``); returns the shape found.
+    ``ingest.sheet_too_large``, ``ingest.strings_too_large``, ``ingest.string_too_long``,
+    ``ingest.text_too_large``); returns the shape found.
     """
     limits = limits or Limits()
     handle: IO[bytes] = (
@@ -192,10 +193,10 @@ class _Inspection:
                 lengths[-1] += len(data)
                 if lengths[-1] > self.limits.max_string:
                     raise SolidataError.of(
-                        "ingest.strings_too_large",
+                        "ingest.string_too_long",
                         file=self.name,
-                        reason=f"shared string {len(lengths)} is longer than "
-                        f"{self.limits.max_string:,} characters",
+                        index=len(lengths),
+                        limit=f"{self.limits.max_string:,}",
                     )
 
         parser.StartElementHandler = start
@@ -209,8 +210,8 @@ class _Inspection:
         raise SolidataError.of(
             "ingest.strings_too_large",
             file=self.name,
-            reason=f"it declares or holds {count:,} shared strings, more than "
-            f"{self.limits.max_strings:,}",
+            count=f"{count:,}",
+            limit=f"{self.limits.max_strings:,}",
         )
 
     def _parse(self, parser: expat.XMLParserType, info: zipfile.ZipInfo) -> None:
@@ -233,18 +234,18 @@ class _Inspection:
         else:
             extent, text, declared = fast
             if declared is not None:
-                self._check(sheet, declared, "declares its cells to run up to")
-        self._check(sheet, extent, "has cells up to")
+                self._check(sheet, declared)
+        self._check(sheet, extent)
         self.shape.sheets[sheet] = extent
         self.shape.text += text
         if self.shape.text > self.limits.max_text:
             raise SolidataError.of(
-                "ingest.strings_too_large",
+                "ingest.text_too_large",
                 file=self.name,
-                reason=f"its cells hold over {self.limits.max_text:,} characters of text",
+                limit=f"{self.limits.max_text:,}",
             )
 
-    def _check(self, sheet: str, extent: SheetExtent, how: str) -> None:
+    def _check(self, sheet: str, extent: SheetExtent) -> None:
         limits = self.limits
         if (
             extent.rows <= limits.max_rows
@@ -256,7 +257,6 @@ class _Inspection:
             "ingest.sheet_too_large",
             file=self.name,
             sheet=sheet,
-            how=how,
             ref=f"{column_letters(extent.columns)}{extent.rows}",
             rows=f"{extent.rows:,}",
             columns=f"{extent.columns:,}",

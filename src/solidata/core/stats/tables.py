@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 HIDDEN_MARK = "x"  # in CSV files: suppressed (fewer entities than the minimum)
+ABSENT_MARK = "absent"  # in CSV files: the category does not exist in the country
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -43,6 +44,7 @@ class Cell:
     value: float | None
     hidden: bool = False
     conditions: Mapping[str, str] = field(default_factory=dict)
+    absent: bool = False  # the category does not exist in the country (not a zero)
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,11 @@ def table_csv(table: Table) -> str:
     writer.writerow([safe_text(table.row_label), *(safe_text(c.label) for c in table.columns)])
     for row in table.rows:
         cells = [
-            HIDDEN_MARK if cell.hidden else number_text(cell.value, column.kind)
+            ABSENT_MARK
+            if cell.absent
+            else HIDDEN_MARK
+            if cell.hidden
+            else number_text(cell.value, column.kind)
             for cell, column in zip(row.cells, table.columns, strict=True)
         ]
         writer.writerow([safe_text(row.label), *cells])
@@ -127,6 +133,7 @@ def table_records(table: Table) -> dict[str, Any]:
                         "hidden": cell.hidden,
                         "conditions": dict(cell.conditions),
                     }
+                    | ({"absent": True} if cell.absent else {})
                     for cell, column in zip(row.cells, table.columns, strict=True)
                 ],
             }

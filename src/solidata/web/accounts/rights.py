@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 
 from solidata.web.accounts.models import Membership, Role
 from solidata.web.assessments.models import Draft
+from solidata.web.casestudies.models import CaseStudy
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission, Survey
 
@@ -164,3 +165,65 @@ def can_see_organisation_result(user: User, organisation: Organisation) -> bool:
     if organisation.consent_public and organisation.consent_results_public:
         return True
     return can_see_organisation_answers(user, organisation)
+
+
+# --- case studies (solidata.web.casestudies) ------------------------------------------------------
+# Researchers of the country write them (create, edit, photos, consent, codes) and publish them;
+# administrators everywhere. Committee members of the country read published ones and the
+# comparison with the survey (aggregates, small cells hidden). The organisation's representative
+# reads its own case study, draft or published, with its consent record. Everyone else, signed in
+# or not, reads a published case study only while its consent covers publication, and then only
+# the quotes and photos that consent covers; the organisation is named only if it agreed to be
+# listed publicly.
+
+
+def can_write_case_studies(user: User, survey: Survey) -> bool:
+    return can_review(user, survey)
+
+
+def case_studies_visible(user: User) -> QuerySet[CaseStudy]:
+    role = role_of(user)
+    found = CaseStudy.objects.all()
+    if role == Role.ADMIN:
+        return found
+    membership = membership_of(user)
+    countries = membership.countries.all() if membership is not None else []
+    public = Q(
+        status=CaseStudy.Status.PUBLISHED,
+        consent__publication=True,
+        consent__withdrawn_on__isnull=True,
+    )
+    if role == Role.RESEARCHER:
+        return found.filter(Q(survey__country__in=countries) | public)
+    if role == Role.COMMITTEE:
+        in_country = Q(survey__country__in=countries, status=CaseStudy.Status.PUBLISHED)
+        return found.filter(in_country | public)
+    if role == Role.ENTITY and membership is not None:
+        return found.filter(Q(organisation__in=membership.organisations.all()) | public)
+    return found.filter(public)
+
+
+def can_see_case_study(user: User, case_study: CaseStudy) -> bool:
+    return case_studies_visible(user).filter(pk=case_study.pk).exists()
+
+
+def can_edit_case_study(user: User, case_study: CaseStudy) -> bool:
+    return can_write_case_studies(user, case_study.survey)
+
+
+def sees_case_study_in_full(user: User, case_study: CaseStudy) -> bool:
+    """Interview notes, every quote and photo, the consent record: writers and the entity's
+    representative; others see what the consent covers."""
+    if can_edit_case_study(user, case_study):
+        return True
+    membership = membership_of(user)
+    return (
+        role_of(user) == Role.ENTITY
+        and membership is not None
+        and membership.organisations.filter(pk=case_study.organisation_id).exists()
+    )
+
+
+def can_see_case_study_comparison(user: User, survey: Survey) -> bool:
+    """The case studies' codes beside the survey's answers: whoever sees the aggregates."""
+    return can_see_aggregates(user, survey)

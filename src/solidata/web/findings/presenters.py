@@ -128,8 +128,17 @@ class Shown:
     numeric: bool = True
 
 
-def shown(cell: Cell, column: Column) -> Shown:
-    """The text of one cell in the current locale (hidden cells: x)."""
+def absent_word(country: str) -> str:
+    """What a cell of a category that does not exist in the country says."""
+    if country == "MN":
+        return str(_("absent in Mongolia"))
+    return str(_("absent in this country"))
+
+
+def shown(cell: Cell, column: Column, absent: str = "") -> Shown:
+    """The text of one cell in the current locale (hidden cells: x; absent categories: words)."""
+    if cell.absent:
+        return Shown(absent or str(_("absent in this country")), False, numeric=False)
     if cell.hidden:
         return Shown("x", True)
     value: Any = cell.value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from solidata.web.findings import views
+from solidata.web.findings import awareness, views
 
 app_name = "findings"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/counts/", views.counts, name="counts"),
     path("<slug:slug>/scores/", views.scores, name="scores"),
     path("<slug:slug>/choices/", views.choices, name="choices"),
+    path("<slug:slug>/awareness/", awareness.awareness, name="awareness"),
     path("<slug:slug>/definitions/", views.definitions, name="definitions"),
     path("<slug:slug>/workbench/", views.workbench, name="workbench"),
     path("<slug:slug>/workbench/check/", views.workbench_check, name="workbench_check"),
@@ -27,6 +28,7 @@ api = (
         path("<slug:slug>/counts/", views.counts, {"fmt": "json"}, name="counts"),
         path("<slug:slug>/scores/", views.scores, {"fmt": "json"}, name="scores"),
         path("<slug:slug>/choices/", views.choices, {"fmt": "json"}, name="choices"),
+        path("<slug:slug>/awareness/", awareness.awareness, {"fmt": "json"}, name="awareness"),
         path("<slug:slug>/definitions/", views.definitions, {"fmt": "json"}, name="definitions"),
         path("<slug:slug>/workbench/", views.workbench, {"fmt": "json"}, name="workbench"),
     ],

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from solidata.core.definitions import RuleCheck, check_rule
 from solidata.core.errors import SolidataError
+from solidata.core.stats.absent import with_absent, with_absent_columns
 from solidata.core.stats.dataset import CLASSIFIERS
 from solidata.core.stats.findings import Findings, Query
 from solidata.core.stats.tables import Table, table_csv, table_records
@@ -28,7 +29,7 @@ from solidata.web.accounts import rights
 from solidata.web.findings import services
 from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
 from solidata.web.findings.models import SamplingFrame
-from solidata.web.findings.presenters import VARIABLES, Names, shown, words
+from solidata.web.findings.presenters import VARIABLES, Names, absent_word, shown, words
 from solidata.web.findings.rule_codes import rule_codes
 from solidata.web.findings.selectors import (
     Dataset,
@@ -39,6 +40,7 @@ from solidata.web.findings.selectors import (
 from solidata.web.findings.workbench import Reader, bench
 from solidata.web.problems import shown_all
 from solidata.web.problems import text as problem_text
+from solidata.web.registry.models import EntityTypePresence
 from solidata.web.surveys.models import Survey
 
 
@@ -52,6 +54,24 @@ class Page:
     names: Names
     sees_small: bool
     as_json: bool
+
+    @property
+    def absent_word(self) -> str:
+        return absent_word(self.survey.country_id)
+
+    def with_absent(self, table: Table, rows: str | None, columns: str | None = None) -> Table:
+        """Entity types that do not exist in the survey's country, as rows (or columns) saying
+        so."""
+        if "entity_type" not in (rows, columns):
+            return table
+        codes = EntityTypePresence.objects.filter(
+            country_id=self.survey.country_id, exists=EntityTypePresence.Exists.NO
+        ).values_list("entity_type_id", flat=True)
+        absent = [(code, self.names("entity_type", code)) for code in codes]
+        order = self.names.order["entity_type"]
+        if rows == "entity_type":
+            return with_absent(table, absent, order)
+        return with_absent_columns(table, absent, order)
 
     @property
     def guard(self) -> Any:
@@ -154,7 +174,13 @@ def _rendered(table: Table, page: Page) -> dict[str, Any]:
     return {
         "table": table,
         "rows": [
-            (row, [shown(c, col) for c, col in zip(row.cells, table.columns, strict=True)])
+            (
+                row,
+                [
+                    shown(c, col, page.absent_word)
+                    for c, col in zip(row.cells, table.columns, strict=True)
+                ],
+            )
             for row in table.rows
         ],
         "csv": "?" + params.urlencode(),
@@ -184,7 +210,12 @@ def overview(page: Page) -> HttpResponse:
     filters = dict(query.filters)
     tables = [
         _named(
-            findings.counts(Query(rows=v, filters={k: x for k, x in filters.items() if k != v})),
+            page.with_absent(
+                findings.counts(
+                    Query(rows=v, filters={k: x for k, x in filters.items() if k != v})
+                ),
+                v,
+            ),
             f"counts-{v}",
         )
         for v in CLASSIFIERS
@@ -197,7 +228,7 @@ def overview(page: Page) -> HttpResponse:
 @findings_page
 def counts(page: Page) -> HttpResponse:
     query = query_from(page.request.GET, rows="entity_type")
-    table = page.findings().counts(query)
+    table = page.with_absent(page.findings().counts(query), query.rows, query.columns)
     return respond(page, [table], "findings/counts.html", query=query, section="counts")
 
 
@@ -231,7 +262,7 @@ def choices(page: Page) -> HttpResponse:
     wanted = page.request.GET.get("question", "")
     names = [q for q, _ in questions]
     question = wanted if wanted in names else ("challenges" if "challenges" in names else names[0])
-    table = page.findings().choices(question, query)
+    table = page.with_absent(page.findings().choices(question, query), query.rows)
     return respond(
         page,
         [table],

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from solidata.web.registry.models import AdminArea, EntityType, Organisation
+from solidata.web.registry.models import AdminArea, EntityType, EntityTypePresence, Organisation
 from solidata.web.registry.selectors import organisations_named, organisations_public
 from solidata.web.surveys.presenters import profile_of
 from solidata.web.surveys.score_records import score_record
@@ -51,6 +51,13 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "score_columns": [(d.id, method.text(d.labels, lang)) for d in principles],
             "types": EntityType.objects.all(),
+            # Types that do not exist in Mongolia are listed as absent, not offered as filters
+            # that would always find nobody.
+            "absent_types": set(
+                EntityTypePresence.objects.filter(
+                    country_id="MN", exists=EntityTypePresence.Exists.NO
+                ).values_list("entity_type_id", flat=True)
+            ),
             "areas": AdminArea.objects.filter(country_id="MN"),
             "selected_type": entity_type,
             "selected_area": area,
