@@ -118,20 +118,22 @@ def paused_import(home: Path, path: Path, *extra: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=environment(SOLIDATA_IMPORT_PAUSE_AFTER="100"),
+        env=environment(SOLIDATA_IMPORT_PAUSE_AFTER="100", PYTHONFAULTHANDLER="1"),
     )
     seen = ""
     deadline = time.monotonic() + 300
-    try:
-        while "Import paused after" not in seen:
-            assert time.monotonic() < deadline and process.poll() is None, seen
-            ready, _, _ = select.select([process.stderr], [], [], 1)
-            if ready:
-                assert process.stderr is not None
-                seen += process.stderr.readline()
-    except BaseException:
-        process.kill()
-        raise
+    assert process.stderr is not None
+    while "Import paused after" not in seen:
+        if time.monotonic() > deadline or process.poll() is not None:
+            if process.poll() is None:  # stuck: faulthandler prints where, then it ends
+                process.send_signal(signal.SIGABRT)
+            _out, err = process.communicate(timeout=60)
+            raise AssertionError(f"the import did not pause:\n{seen}{err}")
+        ready, _, _ = select.select([process.stderr], [], [], 1)
+        if ready:
+            # os.read, not readline: a buffered readline can leave the line we wait for in its
+            # buffer, where select() no longer sees it
+            seen += os.read(process.stderr.fileno(), 65536).decode("utf-8", "replace")
     return process
 
 
@@ -231,7 +233,7 @@ def test_import_prints_the_counts_warnings_and_problems_as_json(home: Path, tmp_
         ("ingest.value_invalid", 3, "members_women"),
     ]
     assert out["organisations_created"] == 2
-    assert state(home)["surveys_submission"] == demo["surveys_submission"] + 2  # type: ignore[operator]
+    assert state(home)["submissions"] == demo["submissions"] + 2  # type: ignore[operator]
     rows = list(csv.reader(io.StringIO(report.read_text("utf-8"))))
     assert {r[1] for r in rows[1:]} == {
         "ingest.column_unknown",
