@@ -141,7 +141,7 @@ def test_shared_strings_repeated_past_the_text_limit_are_refused() -> None:
     assert 100_000 < inspect_workbook(book, limits=Limits(max_text=101_000)).text < 101_000
     with pytest.raises(SolidataError) as error:
         inspect_workbook(book, limits=Limits(max_text=100_000))
-    assert error.value.codes == ["ingest.strings_too_large"]
+    assert error.value.codes == ["ingest.text_too_large"]
 
 
 def test_column_letters_and_numbers_round_trip() -> None:
@@ -328,4 +328,4 @@ def test_cells_holding_more_text_than_the_limit_are_refused(tmp_path: Path, cell
     assert 2_000_000 < found.text < 2_100_000
     with pytest.raises(SolidataError) as error:
         inspect_workbook(book, limits=Limits(max_text=2_000_000, max_ratio=ratio))
-    assert error.value.codes == ["ingest.strings_too_large"]
+    assert error.value.codes == ["ingest.text_too_large"]

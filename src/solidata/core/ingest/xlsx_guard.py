@@ -283,7 +283,7 @@ class _Inspection:
                     state["column"] += 1
                 extent.take(max(state["row"], 1), state["column"])
                 if extent.rows > self.limits.max_rows or extent.cells > self.limits.max_cells:
-                    self._check(sheet, extent, "has cells up to")
+                    self._check(sheet, extent)
                 state["string"] = attrs.get("t") == "s"
             if local in ("t", "v"):
                 state["in"] += 1
@@ -292,7 +292,7 @@ class _Inspection:
             elif local == "dimension":
                 declared = range_extent(attrs.get("ref", ""))
                 if declared is not None:
-                    self._check(sheet, declared, "declares its cells to run up to")
+                    self._check(sheet, declared)
 
         def end(tag: str) -> None:
             local = tag.rpartition(":")[2]
