@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from importlib import resources
 
@@ -57,6 +58,10 @@ def render_pdf(report: Report, *, charts: bool = True) -> bytes:
 
 def html_pdf(html: str) -> bytes:
     import weasyprint
+
+    # WeasyPrint warns about every SVG presentation attribute its CSS parser skips (its SVG
+    # renderer reads them all the same): only errors are worth a reader's attention.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
     pdf = weasyprint.HTML(string=html, base_url=None).write_pdf()
     assert pdf is not None

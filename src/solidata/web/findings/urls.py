@@ -19,6 +19,7 @@ urlpatterns = [
     path("<slug:slug>/workbench/check/", views.workbench_check, name="workbench_check"),
     path("<slug:slug>/workbench/save/", views.workbench_save, name="workbench_save"),
     path("<slug:slug>/frame/", views.frame, name="frame"),
+    path("<slug:slug>/report/", views.report, name="report"),
 ]
 
 api = (

@@ -21,6 +21,8 @@ from django.views.decorators.http import require_POST
 
 from solidata.core.definitions import RuleCheck, check_rule
 from solidata.core.errors import SolidataError
+from solidata.core.reports.render import FORMATS, MEDIA_TYPES
+from solidata.core.reports.render import render as render_report
 from solidata.core.stats.dataset import CLASSIFIERS
 from solidata.core.stats.findings import Findings, Query
 from solidata.core.stats.tables import Table, table_csv, table_records
@@ -28,6 +30,7 @@ from solidata.web.accounts import rights
 from solidata.web.findings import services
 from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
 from solidata.web.findings.presenters import VARIABLES, Names, shown, words
+from solidata.web.findings.reports import LANGUAGES, findings_document
 from solidata.web.findings.selectors import (
     Dataset,
     population_frame,
@@ -372,6 +375,32 @@ def workbench_save(page: Page) -> HttpResponse:
         % {"method": stored.method_id, "version": stored.version},
     )
     return redirect(f"{back}?b={data['identifier']}" if data["apply"] else back)
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+@findings_page
+def report(page: Page) -> HttpResponse:
+    """The findings report as PDF, DOCX, XLSX or HTML, in the chosen language, for this reader."""
+    lang = page.request.GET.get("lang", page.names.lang)
+    fmt = page.request.GET.get("format", "pdf")
+    if lang not in LANGUAGES or fmt not in FORMATS:
+        return HttpResponse(
+            _("Choose a language (mn, en) and a format (pdf, docx, xlsx, html)."),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    document = findings_document(
+        survey=page.survey, dataset=page.dataset, lang=lang, suppressed=not page.sees_small
+    )
+    response = HttpResponse(render_report(document, fmt), content_type=MEDIA_TYPES[fmt])
+    edition = "full" if page.sees_small else "suppressed"
+    name = f"{page.survey.slug}-findings-{lang}-{edition}.{fmt}"
+    if fmt != "html":
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- the sampling frame --------------------------------------------------------------------------
