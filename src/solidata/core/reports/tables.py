@@ -45,7 +45,10 @@ def report_table(
     header = [table.row_label] + [c.label for c in table.columns if keep is None or c.key in keep]
     rows = cells_of(table, numbering.lang, keep)
     if extra_rows:
-        rows = rows[:-1] + [list(r) for r in extra_rows] + rows[-1:]
+        # e.g. entity types absent in the country: their words under the first column, the rest
+        # of the row empty.
+        padded = [[*r, *[text("")] * (len(header) - len(r))] for r in extra_rows]
+        rows = rows[:-1] + padded + rows[-1:]
     return numbering.table(
         table_id or table.id,
         caption or table.title,

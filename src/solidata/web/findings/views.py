@@ -138,7 +138,8 @@ def respond(page: Page, tables: Sequence[Table], template: str, **extra: Any) ->
         table = next((t for t in tables if t.id == wanted), None)
         if table is None:
             return HttpResponse(status=404)
-        response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+        # A byte order mark first: Excel then reads the file as UTF-8 and shows Cyrillic.
+        response = HttpResponse("\ufeff" + table_csv(table), content_type="text/csv; charset=utf-8")
         name = f"{page.survey.slug}-{table.id}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
