@@ -200,8 +200,31 @@ def annex(source: FindingsSource, n: Numbering) -> Section:
     names = {q.name for q in f.data.multiples()}
     for question in (q for q in CHOICE_QUESTIONS if q in names):
         table = f.choices(question, Query(rows="entity_type"))
-        keep = [c.key for c in table.columns if not c.key.startswith("weighted")]
-        blocks.append(report_table(n, table, keep=[k for k in keep if k.startswith("share")]))
+        # One row per choice, one column per entity type: a table that fits a page.
+        labels = {c.key.removeprefix("count:"): c.label for c in table.columns}
+        rows = []
+        for k, column in enumerate(table.columns):
+            if not column.key.startswith("share:"):
+                continue
+            label = labels.get(column.key.removeprefix("share:"), column.label)
+            rows.append(
+                [text(label)]
+                + [
+                    count(r.cells[k].value, source.lang, "share", r.cells[k].hidden)
+                    for r in table.rows
+                ]
+            )
+        header = ["", *(r.label for r in table.rows)]
+        blocks.append(
+            n.table(
+                f"choices-{question}-by-type",
+                f"{table.title}: {f.name('variable', 'entity_type')}",
+                header,
+                rows,
+                table.notes,
+                total_last=False,
+            )
+        )
     for _, label, _, results in _definition_results(source):
         table = f.results(results, Query(rows="entity_type"), title=label)  # type: ignore[arg-type]
         blocks.append(report_table(n, table, keep=("n", *RESULTS, "share:meets")))
