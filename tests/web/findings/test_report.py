@@ -88,3 +88,14 @@ def test_the_committee_pdf_in_mongolian_has_no_small_cells(
     )
     hidden = sum(c.hidden for t in document.tables for r in t.rows for c in r)
     assert hidden > 0 and found.split().count("x") > 0
+
+
+def test_counts_and_scores_pages_draw_a_chart_beside_their_table(committee: Client) -> None:
+    for page in ("counts/", "scores/", ""):
+        html = committee.get(f"/findings/mn-demo/{page}").content.decode()
+        assert '<figure class="table-chart">' in html and 'class="chart"' in html
+        assert "The table below gives its numbers." in html
+    # A group hidden in the committee's table is a hatched x in its chart, never its number.
+    html = committee.get("/findings/mn-demo/counts/?rows=admin_area").content.decode()
+    chart = html[html.index('<figure class="table-chart">') : html.index("</figure>")]
+    assert ">x<" in chart

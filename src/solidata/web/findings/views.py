@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from solidata.core.definitions import RuleCheck, check_rule
 from solidata.core.errors import SolidataError
+from solidata.core.reports.page_charts import page_chart
 from solidata.core.reports.render import FORMATS, MEDIA_TYPES
 from solidata.core.reports.render import render as render_report
 from solidata.core.stats.dataset import CLASSIFIERS
@@ -158,6 +159,7 @@ def _rendered(table: Table, page: Page) -> dict[str, Any]:
             for row in table.rows
         ],
         "csv": "?" + params.urlencode(),
+        "chart": page_chart(table, _("Entities"), _("Score (0-100)")),
     }
 
 
