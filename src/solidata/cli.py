@@ -653,6 +653,55 @@ def report_findings(
     )
 
 
+@report_group.command(context_settings=CONTEXT, name="entity")
+@click.option(
+    "--organisation",
+    "pk",
+    required=True,
+    type=int,
+    metavar="ID",
+    help="The organisation's id (as the administration lists it).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["mn", "en"]),
+    default=None,
+    help="Default: the language of the organisation's country.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The PDF file to write.",
+)
+@data_dir_option
+def report_entity(pk: int, lang: str | None, output: Path, data_dir: Path | None) -> None:
+    """Write an organisation's own result as a one- or two-page PDF headed with its name: its
+    scores beside its peers' (small groups hidden), definitions met, recommendations.
+
+    \b
+    Example:
+      solidata report entity --organisation 31 -o result.pdf
+    """
+    from solidata.web import runtime
+
+    runtime.configure(data_dir)
+    from solidata.core.reports.render import render_pdf
+    from solidata.web.findings.reports import entity_document
+    from solidata.web.registry.models import Organisation
+
+    try:
+        organisation = Organisation.objects.select_related("country").filter(pk=pk).first()
+        if organisation is None:
+            raise SolidataError.of("report.organisation_unknown", id=pk)
+        document = entity_document(organisation=organisation, lang=lang)
+    except SolidataError as error:
+        fail(error)
+    output.write_bytes(render_pdf(document))
+    click.echo(f"{output}: {organisation.name} ({document.lang}).")
+
+
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

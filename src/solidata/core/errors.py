@@ -321,6 +321,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "There is no survey with the short name {slug!r}.",
         "Give the short name (slug) of an existing survey; the administration lists them.",
     ),
+    # --- reports (core/reports) ---------------------------------------------------------------
+    "report.organisation_unknown": (
+        "There is no organisation with the id {id}.",
+        "Give the number of an organisation as the administration lists it (its id).",
+    ),
+    "report.no_result": (
+        "The organisation {name!r} has no scored assessment yet.",
+        "Submit a self-assessment for it first (web, KoboToolbox or ODK import); rejected "
+        "submissions do not count.",
+    ),
     # --- statistics (core/stats) ------------------------------------------------------------------
     "stats.column_missing": (
         "There is no such column (given as the {role}); the columns are: {available}.",

@@ -89,6 +89,7 @@ class SpreadChart:
     rows: tuple[Spread, ...]
     axis: str
     width: float = 6.0
+    row_height: float = 0.55  # inches per row
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,8 @@ def _wrap(label: str, width: int) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def _rows_axes(n: int, width: float) -> tuple[PlotFigure, Any]:
-    height = 0.5 + 0.55 * max(n, 1)
+def _rows_axes(n: int, width: float, row_height: float = 0.55) -> tuple[PlotFigure, Any]:
+    height = 0.5 + row_height * max(n, 1)
     figure = plt.figure(figsize=(width, height))
     axes = figure.add_axes((0.03, 0.55 / height, 0.94, 1 - 0.75 / height))
     axes.set_ylim(n - 0.4, -0.9)
@@ -184,7 +185,7 @@ def _bars(chart: BarChart) -> PlotFigure:
 
 
 def _spread(chart: SpreadChart) -> PlotFigure:
-    figure, axes = _rows_axes(len(chart.rows), chart.width)
+    figure, axes = _rows_axes(len(chart.rows), chart.width, chart.row_height)
     for y, row in enumerate(chart.rows):
         _label(axes, y, row.label, chart.width)
         if row.hidden:

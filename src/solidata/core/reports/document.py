@@ -94,6 +94,7 @@ class Report:
     cover: tuple[Paragraph, ...]  # notices on the cover: synthetic data, the edition
     sections: tuple[Section, ...]
     words: dict[str, str] = field(default_factory=dict)
+    compact: bool = False  # one or two pages: no contents, sections run on
 
     @property
     def figures(self) -> list[Figure]:

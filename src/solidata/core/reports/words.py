@@ -150,6 +150,7 @@ EN: dict[str, str] = {
     "entity_result": "Result",
     "entity_recommendations": "Recommendations",
     "entity_no_score": "no score (too few answers)",
+    "entity_more": "{n} more recommendations are on the result page of the self-assessment.",
     "entity_peers": "Peers: the {n} entities of the survey with an approved, scored submission.",
     "dimension": "Dimension",
 }
@@ -282,6 +283,7 @@ MN: dict[str, str] = {
     "entity_result": "Дүн",
     "entity_recommendations": "Зөвлөмж",
     "entity_no_score": "оноогүй (хариулт хангалтгүй)",
+    "entity_more": "Өөр {n} зөвлөмжийг өөрийн үнэлгээний дүнгийн хуудаснаас үзнэ үү.",
     "entity_peers": "Ижил төстэй байгууллагууд: судалгаанд батлагдсан, оноо өгсөн {n} байгууллага.",
     "dimension": "Хэмжээс",
 }

@@ -159,3 +159,11 @@ def can_see_organisation_result(user: User, organisation: Organisation) -> bool:
     if organisation.consent_public and organisation.consent_results_public:
         return True
     return can_see_organisation_answers(user, organisation)
+
+
+def can_download_entity_report(user: User, organisation: Organisation) -> bool:
+    """An entity's own result as a PDF: its representatives, researchers (their countries) and
+    administrators; not enumerators or committee members."""
+    if role_of(user) not in (Role.ADMIN, Role.RESEARCHER, Role.ENTITY):
+        return False
+    return organisations_in_scope(user).filter(pk=organisation.pk).exists()

@@ -10,6 +10,7 @@ app_name = "findings"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("organisation/<int:pk>/report/", views.entity_report_pdf, name="entity_report"),
     path("<slug:slug>/", views.overview, name="overview"),
     path("<slug:slug>/counts/", views.counts, name="counts"),
     path("<slug:slug>/scores/", views.scores, name="scores"),

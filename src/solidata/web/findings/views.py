@@ -31,7 +31,7 @@ from solidata.web.accounts import rights
 from solidata.web.findings import services
 from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
 from solidata.web.findings.presenters import VARIABLES, Names, shown, words
-from solidata.web.findings.reports import LANGUAGES, findings_document
+from solidata.web.findings.reports import LANGUAGES, entity_document, findings_document
 from solidata.web.findings.selectors import (
     Dataset,
     population_frame,
@@ -39,6 +39,7 @@ from solidata.web.findings.selectors import (
     surveys_with_findings,
 )
 from solidata.web.findings.workbench import Reader, bench
+from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Survey
 
 
@@ -402,6 +403,26 @@ def report(page: Page) -> HttpResponse:
     name = f"{page.survey.slug}-findings-{lang}-{edition}.{fmt}"
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def entity_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """An organisation's own result as a PDF, for its representatives, researchers and admins."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), _sign_in_url())
+    organisation = get_object_or_404(Organisation.objects.select_related("country"), pk=pk)
+    if not rights.can_download_entity_report(request.user, organisation):
+        raise PermissionDenied
+    lang = request.GET.get("lang") or None
+    if lang is not None and lang not in LANGUAGES:
+        return HttpResponse(_("Choose a language (mn, en)."), status=400)
+    try:
+        document = entity_document(organisation=organisation, lang=lang)
+    except SolidataError as error:
+        return HttpResponse(error.problems[0].text(), status=404, content_type="text/plain")
+    response = HttpResponse(render_report(document, "pdf"), content_type=MEDIA_TYPES["pdf"])
+    response["Content-Disposition"] = f'attachment; filename="organisation-{pk}-result.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
 
