@@ -137,3 +137,31 @@ def test_the_pdf_pages_render_and_their_text_is_the_mongolian_report(tmp_path: P
         assert expected in found
     captions = {line.split(".")[0] for line in found.splitlines() if line.startswith("Зураг ")}
     assert captions == {f"Зураг {k}" for k in range(1, len(doc.figures) + 1)}
+
+
+def test_an_entity_s_result_hides_peers_of_small_groups_and_keeps_to_a_few_recommendations() -> (
+    None
+):
+    from solidata.core.reports.entity_report import DimensionLine, EntityResult, entity_report
+
+    doc = entity_report(
+        EntityResult(
+            name="Өлзий Үүр хоршоо",
+            lang="mn",
+            survey="Demo",
+            method="SSE",
+            version="1",
+            dimensions=(
+                DimensionLine("PUR", 80.0, "Тэргүүлэгч", 50.0, 60.0, 70.0),
+                DimensionLine("P1", None, "оноогүй", None, None, None, peers_hidden=True),
+            ),
+            recommendations=tuple(f"Зөвлөмж {k}" for k in range(6)),
+        )
+    )
+    assert doc.title == "Өлзий Үүр хоршоо" and doc.compact
+    scores = doc.tables[0]
+    assert [c.text for c in scores.rows[0][1:]] == ["80.0", "Тэргүүлэгч", "60.0", "50.0–70.0"]
+    assert scores.rows[1][3].hidden and scores.rows[1][4].text == "x"
+    items = next(b for b in doc.sections[0].blocks if hasattr(b, "items"))
+    assert len(items.items) == 4  # type: ignore[union-attr]
+    assert "Өөр 2 зөвлөмж" in render_html(doc)
