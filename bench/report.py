@@ -1,7 +1,9 @@
 """Findings report benchmark: the PDF of the 156 demo entities (target under 10 s) and of 100,000
 synthetic entities (target under 60 s), each printed with its ratio to rendering the same HTML
 without charts (WeasyPrint on the report's HTML with the figures left out), measured in the same
-run. Scoring the synthetic answers is not timed: the report starts from the survey's data.
+run, for the researchers' (full) and the committee's edition (small cells suppressed: the guard's
+decisions are computed from scratch, as on the first page view after the data change). Scoring the
+synthetic answers is not timed: the report starts from the survey's data.
 
     uv run python bench/report.py [--rows 100000]
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import Any
 
 from solidata.core.method import bundled_method_path, read_method
 from solidata.core.reports.findings_report import FindingsSource, findings_report
@@ -26,8 +29,12 @@ def measure(rows: int) -> None:
     path = bundled_method_path()
     assert path is not None
     data = survey_data(read_method(path), answers, groups)
-    guard = Guard(data.groups, variables=CLASSIFIERS, min_count=5)
+    for edition in ("full", "committee"):
+        guard = Guard(data.groups, variables=CLASSIFIERS, min_count=5)
+        timed(data, guard if edition == "committee" else None, rows, edition)
 
+
+def timed(data: Any, guard: Guard | None, rows: int, edition: str) -> None:
     def report():  # type: ignore[no-untyped-def]
         findings = Findings(
             data, guard=guard, name=reference_names(data.method, "mn"), words=findings_words("mn")
@@ -45,7 +52,8 @@ def measure(rows: int) -> None:
     plain = time.perf_counter() - start
     full = built + drawn
     print(
-        f"{rows:>7} entities: findings PDF {full:6.2f} s (tables with suppression {built:5.2f} s, "
+        f"{rows:>7} entities, {edition:>9} edition: findings PDF {full:6.2f} s "
+        f"(tables {built:5.2f} s, "
         f"charts and PDF {drawn:5.2f} s; {len(pdf) // 1024} KiB, {len(doc.figures)} figures, "
         f"{len(doc.tables)} tables); the same HTML without charts {plain:5.2f} s; "
         f"ratio {full / plain:4.2f}"
