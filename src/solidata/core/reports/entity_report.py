@@ -31,7 +31,6 @@ from solidata.core.reports.document import (
 from solidata.core.reports.findings_report import spread_alt
 from solidata.core.reports.words import date_text
 
-
 RECOMMENDATIONS = 4  # recommendations printed
 
 
