@@ -1,12 +1,13 @@
 """Charts of findings drawn offline with matplotlib (Agg): SVG for pages and PDF, PNG for DOCX/XLSX.
 
-A chart is data (:class:`BarChart`, :class:`SpreadChart`, :class:`MapChart`); :func:`chart_svg`
-and :func:`chart_png` draw it. Charts are drawn from table cells, so a cell hidden in the table is
-hidden in the chart (a hatched "x" bar), never drawn from the numbers behind it. Labels stand
-above their bar, so a chart stays readable on a 360-pixel phone screen; text is DejaVu Sans
-(shipped with matplotlib, with Cyrillic including Ө and Ү), kept as text in SVG so it can be
-searched and read aloud. The map of the aimags is :mod:`solidata.core.reports.choropleth` in SVG
-and the same shades drawn by matplotlib in PNG.
+A chart is data (:class:`BarChart`, :class:`SpreadChart`, :class:`MapChart`); :func:`chart_svg` and
+:func:`chart_png` draw it, on a :class:`matplotlib.figure.Figure` of its own (not pyplot's global
+state, so the web server's threads can draw at once). Charts are drawn from table cells, so a cell
+hidden in the table is hidden in the chart (a hatched "x" bar), never drawn from the numbers behind
+it. Labels stand above their bar, so a chart stays readable on a 360-pixel phone screen; text is
+DejaVu Sans (shipped with matplotlib, with Cyrillic including Ө and Ү), kept as text in SVG so it
+can be searched and read aloud. The map of the aimags is :mod:`solidata.core.reports.choropleth` in
+SVG and the same shades drawn by matplotlib in PNG.
 
 Example::
 
@@ -28,13 +29,11 @@ from importlib import resources
 from typing import Any
 
 import matplotlib
+import matplotlib.ticker
+from matplotlib.figure import Figure as PlotFigure
+from matplotlib.patches import Polygon, Rectangle
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure as PlotFigure  # noqa: E402
-from matplotlib.patches import Polygon  # noqa: E402
-
-from solidata.core.reports.choropleth import (  # noqa: E402
+from solidata.core.reports.choropleth import (
     BOUNDARIES,
     EMPTY,
     PALETTE,
@@ -120,7 +119,6 @@ def chart_svg(chart: Chart) -> str:
     out = io.StringIO()
     figure = _draw(chart)
     figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(figure)
     svg = out.getvalue()
     svg = svg[svg.index("<svg") :]
     # Scale with the container (max-width: 100% in the page's CSS), keep the aspect ratio.
@@ -134,7 +132,6 @@ def chart_png(chart: Chart, dpi: int = 150) -> bytes:
     figure = _map(chart) if isinstance(chart, MapChart) else _draw(chart)
     out = io.BytesIO()
     figure.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
-    plt.close(figure)
     return out.getvalue()
 
 
@@ -144,7 +141,7 @@ def _wrap(label: str, width: int) -> str:
 
 def _rows_axes(n: int, width: float, row_height: float = 0.55) -> tuple[PlotFigure, Any]:
     height = 0.5 + row_height * max(n, 1)
-    figure = plt.figure(figsize=(width, height))
+    figure = PlotFigure(figsize=(width, height))
     axes = figure.add_axes((0.03, 0.55 / height, 0.94, 1 - 0.75 / height))
     axes.set_ylim(n - 0.4, -0.9)
     axes.set_yticks([])
@@ -216,7 +213,7 @@ def _areas(name: str = BOUNDARIES) -> tuple[tuple[str, tuple[tuple[float, float]
 
 
 def _map(chart: MapChart) -> PlotFigure:
-    figure = plt.figure(figsize=(6.0, 3.8))
+    figure = PlotFigure(figsize=(6.0, 3.8))
     axes = figure.add_axes((0.01, 0.22, 0.98, 0.76))
     for code, ring in _areas():
         shade = chart.shades.get(code)
@@ -238,7 +235,7 @@ def _map(chart: MapChart) -> PlotFigure:
     for k, (colour, words) in enumerate(keys):
         x, y = 0.02 + (k % 5) * 0.195, 0.13 - (k // 5) * 0.07
         figure.patches.append(
-            matplotlib.patches.Rectangle(
+            Rectangle(
                 (x, y),
                 0.02,
                 0.035,
