@@ -103,6 +103,9 @@ MATRIX = """
 | POST   | findings:workbench_save        | demo    | 302 | 302 | 403  | 403 | 403 | 403 | login |
 | GET    | findings:frame                 | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
 | POST   | findings:frame                 | demo    | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | findings:report                | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:entity_report         | own     | 200 | 200 | 403  | 403 | 403 | 200 | login |
+| GET    | findings:entity_report         | foreign | 200 | 200 | 403  | 403 | 403 | 403 | login |
 | GET    | findings_api:overview          | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 | GET    | findings_api:counts            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 | GET    | findings_api:scores            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
@@ -194,6 +197,7 @@ def world() -> World:
     objects: dict[tuple[str, str], dict[str, Any]] = {}
     for target, org in (("own", own), ("foreign", foreign)):
         objects[("organisation_detail", target)] = {"pk": org.pk}
+        objects[("entity_report", target)] = {"pk": org.pk}
         objects[("api_result", target)] = {"pk": org.pk}
         objects[("start", target)] = {"post": {"survey": survey.pk, "organisation": org.pk}}
         for name in ("review_detail", "api_submission", "api_review"):
@@ -210,7 +214,7 @@ def world() -> World:
     objects[("confirm", "missing")] = {"token": "nothing-pending"}
     objects[("set_language", "-")] = {"post": {"language": "en", "next": "/"}}
     for name in ("overview", "counts", "scores", "choices", "definitions", "workbench",
-                 "workbench_check", "workbench_save", "frame"):  # fmt: skip
+                 "workbench_check", "workbench_save", "frame", "report"):  # fmt: skip
         objects[(name, "demo")] = {"slug": "mn-demo"}
     # Allowed, but invalid on purpose: nothing changes.
     objects[("review_detail", "own")]["post"] = {"status": "maybe"}
