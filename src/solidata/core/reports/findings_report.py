@@ -40,6 +40,7 @@ from solidata.core.reports.words import IN_COUNTRY, date_text, number
 from solidata.core.stats.findings import Findings, Query
 from solidata.core.stats.tables import Table
 
+CAPITAL = "MN-1"  # Ulaanbaatar: "N aimags and the capital"
 KIND_GROUPS = (
     ("group_purpose", ("purpose", "principle")),
     ("group_value", ("value",)),
@@ -113,7 +114,7 @@ def _summary(source: FindingsSource, overview: Table) -> list[Block]:
     from solidata.core.reports.words import words
 
     w = words(lang)
-    areas = {a for a in f.groups["admin_area"] if a}
+    areas = {a for a in f.groups["admin_area"] if a} - {CAPITAL}  # aimags, the capital apart
     method = f.data.method
     out: list[Block] = [
         Paragraph(

@@ -58,7 +58,9 @@ EN: dict[str, str] = {
     "{low} ({low_value}).",
     "summary_definition": "{share} of the entities whose result is determined meet the definition "
     "\u201c{label}\u201d.",
-    "summary_weighted": "Figures are weighted to a sampling frame: they estimate the population.",
+    "summary_weighted": "Tables add estimates weighted to a sampling frame, with standard errors "
+    "and 95% confidence intervals; the medians and shares above describe the entities that "
+    "answered.",
     "summary_unweighted": "Figures are not weighted: they describe the entities that answered, "
     "not all SSE entities of the country.",
     "method_text": (
@@ -191,7 +193,8 @@ MN: dict[str, str] = {
     "{low} ({low_value}).",
     "summary_definition": "Дүн нь тодорхой гарсан байгууллагуудын {share} нь "
     "\u201c{label}\u201d тодорхойлолтыг хангаж байна.",
-    "summary_weighted": "Тоо баримтыг түүврийн хүрээгээр жигнэсэн: эх олонлогийг үнэлнэ.",
+    "summary_weighted": "Хүснэгтүүдэд түүврийн хүрээгээр жигнэсэн үнэлгээг стандарт алдаа, 95% "
+    "итгэх интервалын хамт нэмсэн; дээрх медиан, хувь нь хариулсан байгууллагуудыг илэрхийлнэ.",
     "summary_unweighted": "Тоо баримтыг жигнээгүй: улсын бүх НЭЗ-ийн байгууллагыг бус, "
     "хариулсан байгууллагуудыг илэрхийлнэ.",
     "method_text": (
