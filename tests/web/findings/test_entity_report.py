@@ -69,3 +69,13 @@ def test_the_entity_pdf_has_at_most_two_pages_and_its_mongolian_name(
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     assert _own().name in found and "Өөрийн үнэлгээний дүн" in found
+
+
+def test_the_organisation_page_links_the_result_pdf_for_those_who_may_download_it(
+    people,  # type: ignore[no-untyped-def]
+) -> None:
+    own = _own()
+    Organisation.objects.filter(pk=own.pk).update(consent_public=True)
+    link = f'href="/findings/organisation/{own.pk}/report/"'
+    assert link in _client(people.entity).get(f"/organisations/{own.pk}/").content.decode()
+    assert link not in _client(people.committee).get(f"/organisations/{own.pk}/").content.decode()
