@@ -42,9 +42,16 @@ def by_group(
 ) -> Section:
     f, w = source.findings, n.words
     blocks: list[Block] = []
+    from solidata.core.reports.findings_report import absent_types, country_name
+
+    absent = [
+        [text(label), text(w["absent"].format(country=country_name(source)))]
+        for _, label in absent_types(source)
+    ]
     for variable in ("entity_type", "admin_area"):
         title = w["means_by"].format(variable=f.name("variable", variable))
-        blocks.append(report_table(n, means_grid(f, dimensions, variable, title)))
+        extra = absent if variable == "entity_type" else []
+        blocks.append(report_table(n, means_grid(f, dimensions, variable, title), extra_rows=extra))
     definitions = _definition_results(source)
     if definitions and f.data.size:
         _, label, _, results = definitions[0]
