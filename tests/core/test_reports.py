@@ -170,4 +170,4 @@ def test_an_entity_s_result_hides_peers_of_small_groups_and_keeps_to_a_few_recom
 def test_the_scores_by_entity_type_say_absent_types_are_absent_too() -> None:
     doc = report("en", False)
     grid = next(t for t in doc.tables if t.id == "means-entity_type")
-    assert ["Mutual society", "absent in Mongolia"] == [c.text for c in grid.rows[-2][:2]]
+    assert [c.text for c in grid.rows[-2][:2]] == ["Mutual society", "absent in Mongolia"]
