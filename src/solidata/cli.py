@@ -629,6 +629,118 @@ def definitions_compare(
         click.echo(comparison_text(report))
 
 
+@main.group(context_settings=CONTEXT, name="report")
+def report_group() -> None:
+    """Reports for the committee and stakeholders: PDF, DOCX, XLSX or HTML.
+
+    Example: solidata report findings --survey mn-demo --lang mn --format pdf -o findings.pdf
+    """
+
+
+@report_group.command(context_settings=CONTEXT, name="findings")
+@click.option("--survey", "slug", required=True, metavar="SLUG", help="The survey's short name.")
+@click.option("--lang", type=click.Choice(["mn", "en"]), default="mn", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx", "xlsx", "html"]),
+    default="pdf",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write.",
+)
+@click.option(
+    "--suppress",
+    is_flag=True,
+    help="The committee's edition: hide small cells exactly as the findings pages do for "
+    "committee members (for a report that will be published).",
+)
+@data_dir_option
+def report_findings(
+    slug: str, lang: str, fmt: str, output: Path, suppress: bool, data_dir: Path | None
+) -> None:
+    """Write the findings report of a survey: summary, method and sample, profile, results by
+    dimension, by entity type and aimag (with a map), definitions, challenges, annex tables.
+
+    \b
+    Example:
+      solidata report findings --survey mn-demo --lang mn --format pdf -o findings.pdf
+      solidata report findings --survey mn-demo --lang en --format docx --suppress -o c.docx
+    """
+    from solidata.web import runtime
+
+    runtime.configure(data_dir)
+    from solidata.core.reports.render import render
+    from solidata.web.findings.reports import findings_document
+    from solidata.web.findings.selectors import survey_by_slug, survey_dataset
+
+    try:
+        survey = survey_by_slug(slug)
+        dataset = survey_dataset(survey)
+    except SolidataError as error:
+        fail(error)
+    document = findings_document(survey=survey, dataset=dataset, lang=lang, suppressed=suppress)
+    output.write_bytes(render(document, fmt))
+    click.echo(
+        f"{output}: {len(document.figures)} figures, {len(document.tables)} tables "
+        f"({'small cells hidden' if suppress else 'full edition'})."
+    )
+
+
+@report_group.command(context_settings=CONTEXT, name="entity")
+@click.option(
+    "--organisation",
+    "pk",
+    required=True,
+    type=int,
+    metavar="ID",
+    help="The organisation's id (as the administration lists it).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["mn", "en"]),
+    default=None,
+    help="Default: the language of the organisation's country.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The PDF file to write.",
+)
+@data_dir_option
+def report_entity(pk: int, lang: str | None, output: Path, data_dir: Path | None) -> None:
+    """Write an organisation's own result as a one- or two-page PDF headed with its name: its
+    scores beside its peers' (small groups hidden), definitions met, recommendations.
+
+    \b
+    Example:
+      solidata report entity --organisation 31 -o result.pdf
+    """
+    from solidata.web import runtime
+
+    runtime.configure(data_dir)
+    from solidata.core.reports.render import render_pdf
+    from solidata.web.findings.reports import entity_document
+    from solidata.web.registry.models import Organisation
+
+    try:
+        organisation = Organisation.objects.select_related("country").filter(pk=pk).first()
+        if organisation is None:
+            raise SolidataError.of("report.organisation_unknown", id=pk)
+        document = entity_document(organisation=organisation, lang=lang)
+    except SolidataError as error:
+        fail(error)
+    output.write_bytes(render_pdf(document))
+    click.echo(f"{output}: {organisation.name} ({document.lang}).")
+
+
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -351,6 +351,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Another import into the survey {slug!r} is running (started {started}).",
         "Wait until it has finished, then import again: one import at a time per survey.",
     ),
+    # --- reports (core/reports) ---------------------------------------------------------------
+    "report.organisation_unknown": (
+        "There is no organisation with the id {id}.",
+        "Give the number of an organisation as the administration lists it (its id).",
+    ),
+    "report.no_result": (
+        "The organisation {name!r} has no scored assessment yet.",
+        "Submit a self-assessment for it first (web, KoboToolbox or ODK import); rejected "
+        "submissions do not count.",
+    ),
     # --- statistics (core/stats) ------------------------------------------------------------------
     "stats.column_missing": (
         "There is no such column (given as the {role}); the columns are: {available}.",

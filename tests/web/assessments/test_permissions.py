@@ -104,6 +104,9 @@ MATRIX = """
 | POST   | findings:workbench_save        | demo    | 302 | 302 | 403  | 403 | 403 | 403 | login |
 | GET    | findings:frame                 | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
 | POST   | findings:frame                 | demo    | 200 | 200 | 403  | 403 | 403 | 403 | login |
+| GET    | findings:report                | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | findings:entity_report         | own     | 200 | 200 | 403  | 403 | 403 | 200 | login |
+| GET    | findings:entity_report         | foreign | 200 | 200 | 403  | 403 | 403 | 403 | login |
 | GET    | findings_api:overview          | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 | GET    | findings_api:counts            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
 | GET    | findings_api:scores            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | 401   |
@@ -212,6 +215,7 @@ def world() -> World:
     objects: dict[tuple[str, str], dict[str, Any]] = {}
     for target, org in (("own", own), ("foreign", foreign)):
         objects[("organisation_detail", target)] = {"pk": org.pk}
+        objects[("entity_report", target)] = {"pk": org.pk}
         objects[("api_result", target)] = {"pk": org.pk}
         objects[("start", target)] = {"post": {"survey": survey.pk, "organisation": org.pk}}
         for name in ("review_detail", "api_submission", "api_review"):
@@ -228,7 +232,8 @@ def world() -> World:
     objects[("confirm", "missing")] = {"token": "nothing-pending"}
     objects[("set_language", "-")] = {"post": {"language": "en", "next": "/"}}
     for name in ("overview", "counts", "scores", "choices", "definitions", "workbench",
-                 "workbench_check", "workbench_save", "frame", "awareness", "compare"):  # fmt: skip
+                 "workbench_check", "workbench_save", "frame", "awareness", "compare",
+                 "report"):  # fmt: skip
         objects[(name, "demo")] = {"slug": "mn-demo"}
     objects.update(case_study_targets(people))
     # Allowed, but invalid on purpose: nothing changes.

@@ -77,7 +77,7 @@ class Guard:
         classes = self.classes()
         with self._lock:
             if digest not in self._measures:
-                frame = self.groups.assign(**{MEASURE: codes})
+                frame = self.groups.assign(**{MEASURE: codes.astype(str)})
                 self._measures[digest] = protect(
                     frame,
                     (*self.variables, MEASURE),
@@ -122,7 +122,9 @@ class Guard:
         with self._lock:
             key = (a_digest, b_digest)
             if key not in self._pairs:
-                frame = self.groups.assign(**{MEASURE: a_codes, SECOND: b_codes})
+                frame = self.groups.assign(
+                    **{MEASURE: a_codes.astype(str), SECOND: b_codes.astype(str)}
+                )
                 self._pairs[key] = protect(
                     frame,
                     (*self.variables, MEASURE, SECOND),
@@ -162,10 +164,17 @@ class Guard:
         return protection.shows(wanted)
 
 
-def _canonical(values: Categories) -> tuple[list[str], dict[str, str], str]:
-    """Codes by first appearance, so that two measures making the same partition match."""
-    codes, uniques = pd.factorize(pd.Series(list(values), dtype=object), use_na_sentinel=False)
-    text = [str(c) for c in codes]
+def _canonical(values: Categories) -> tuple[npt.NDArray[np.intp], dict[str, str], str]:
+    """Codes by first appearance (as integers: text only when a protection is computed), so that
+    two measures making the same partition match."""
+    # Vectorised: a report asks thousands of times over 100,000 entities.
+    if isinstance(values, np.ndarray) and values.dtype.kind == "U":
+        found = values
+    else:
+        found = np.asarray(
+            list(values) if not isinstance(values, np.ndarray) else values, dtype=object
+        )
+    codes, uniques = pd.factorize(found, use_na_sentinel=False)
     labels = {str(u): str(i) for i, u in enumerate(uniques)}
     digest = hashlib.sha256(np.asarray(codes, dtype=np.int64).tobytes()).hexdigest()
-    return text, labels, digest
+    return codes, labels, digest

@@ -227,3 +227,11 @@ def sees_case_study_in_full(user: User, case_study: CaseStudy) -> bool:
 def can_see_case_study_comparison(user: User, survey: Survey) -> bool:
     """The case studies' codes beside the survey's answers: whoever sees the aggregates."""
     return can_see_aggregates(user, survey)
+
+
+def can_download_entity_report(user: User, organisation: Organisation) -> bool:
+    """An entity's own result as a PDF: its representatives, researchers (their countries) and
+    administrators; not enumerators or committee members."""
+    if role_of(user) not in (Role.ADMIN, Role.RESEARCHER, Role.ENTITY):
+        return False
+    return organisations_in_scope(user).filter(pk=organisation.pk).exists()

@@ -10,6 +10,7 @@ app_name = "findings"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("organisation/<int:pk>/report/", views.entity_report_pdf, name="entity_report"),
     path("<slug:slug>/", views.overview, name="overview"),
     path("<slug:slug>/counts/", views.counts, name="counts"),
     path("<slug:slug>/scores/", views.scores, name="scores"),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("<slug:slug>/workbench/check/", views.workbench_check, name="workbench_check"),
     path("<slug:slug>/workbench/save/", views.workbench_save, name="workbench_save"),
     path("<slug:slug>/frame/", views.frame, name="frame"),
+    path("<slug:slug>/report/", views.report, name="report"),
 ]
 
 api = (

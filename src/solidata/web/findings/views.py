@@ -21,6 +21,9 @@ from django.views.decorators.http import require_POST
 
 from solidata.core.definitions import RuleCheck, check_rule
 from solidata.core.errors import SolidataError
+from solidata.core.reports.page_charts import page_chart
+from solidata.core.reports.render import FORMATS, MEDIA_TYPES
+from solidata.core.reports.render import render as render_report
 from solidata.core.stats.absent import with_absent, with_absent_columns
 from solidata.core.stats.dataset import CLASSIFIERS
 from solidata.core.stats.findings import Findings, Query
@@ -30,6 +33,7 @@ from solidata.web.findings import services
 from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
 from solidata.web.findings.models import SamplingFrame
 from solidata.web.findings.presenters import VARIABLES, Names, absent_word, shown, words
+from solidata.web.findings.reports import LANGUAGES, entity_document, findings_document
 from solidata.web.findings.rule_codes import rule_codes
 from solidata.web.findings.selectors import (
     Dataset,
@@ -40,7 +44,7 @@ from solidata.web.findings.selectors import (
 from solidata.web.findings.workbench import Reader, bench
 from solidata.web.problems import shown_all
 from solidata.web.problems import text as problem_text
-from solidata.web.registry.models import EntityTypePresence
+from solidata.web.registry.models import EntityTypePresence, Organisation
 from solidata.web.surveys.models import Survey
 
 
@@ -159,7 +163,8 @@ def respond(page: Page, tables: Sequence[Table], template: str, **extra: Any) ->
         table = next((t for t in tables if t.id == wanted), None)
         if table is None:
             return HttpResponse(status=404)
-        response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+        # A byte order mark first: Excel then reads the file as UTF-8 and shows Cyrillic.
+        response = HttpResponse("\ufeff" + table_csv(table), content_type="text/csv; charset=utf-8")
         name = f"{page.survey.slug}-{table.id}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
@@ -184,6 +189,7 @@ def _rendered(table: Table, page: Page) -> dict[str, Any]:
             for row in table.rows
         ],
         "csv": "?" + params.urlencode(),
+        "chart": page_chart(table, _("Entities"), _("Score (0-100)")),
     }
 
 
@@ -414,6 +420,52 @@ def workbench_save(page: Page) -> HttpResponse:
         % {"method": stored.method_id, "version": stored.version},
     )
     return redirect(f"{back}?b={data['identifier']}" if data["apply"] else back)
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+@findings_page
+def report(page: Page) -> HttpResponse:
+    """The findings report as PDF, DOCX, XLSX or HTML, in the chosen language, for this reader."""
+    lang = page.request.GET.get("lang", page.names.lang)
+    fmt = page.request.GET.get("format", "pdf")
+    if lang not in LANGUAGES or fmt not in FORMATS:
+        return HttpResponse(
+            _("Choose a language (mn, en) and a format (pdf, docx, xlsx, html)."),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    document = findings_document(
+        survey=page.survey, dataset=page.dataset, lang=lang, suppressed=not page.sees_small
+    )
+    response = HttpResponse(render_report(document, fmt), content_type=MEDIA_TYPES[fmt])
+    edition = "full" if page.sees_small else "suppressed"
+    name = f"{page.survey.slug}-findings-{lang}-{edition}.{fmt}"
+    if fmt != "html":
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def entity_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """An organisation's own result as a PDF, for its representatives, researchers and admins."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), _sign_in_url())
+    organisation = get_object_or_404(Organisation.objects.select_related("country"), pk=pk)
+    if not rights.can_download_entity_report(request.user, organisation):
+        raise PermissionDenied
+    lang = request.GET.get("lang") or None
+    if lang is not None and lang not in LANGUAGES:
+        return HttpResponse(_("Choose a language (mn, en)."), status=400)
+    try:
+        document = entity_document(organisation=organisation, lang=lang)
+    except SolidataError as error:
+        return HttpResponse(error.problems[0].text(), status=404, content_type="text/plain")
+    response = HttpResponse(render_report(document, "pdf"), content_type=MEDIA_TYPES["pdf"])
+    response["Content-Disposition"] = f'attachment; filename="organisation-{pk}-result.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- the sampling frame --------------------------------------------------------------------------

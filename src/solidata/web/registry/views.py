@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
+from solidata.web.accounts import rights
 from solidata.web.registry.models import AdminArea, EntityType, EntityTypePresence, Organisation
 from solidata.web.registry.selectors import organisations_named, organisations_public
 from solidata.web.surveys.presenters import profile_of
@@ -83,5 +84,10 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "registry/organisation_detail.html",
-        {"org": org, "profile": profile, "score": score},
+        {
+            "org": org,
+            "profile": profile,
+            "score": score,
+            "result_pdf": rights.can_download_entity_report(request.user, org),
+        },
     )
