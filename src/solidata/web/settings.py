@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "solidata.web.imports",
     "solidata.web.assessments",
     "solidata.web.findings",
+    "solidata.web.committee",
 ]
 
 MIDDLEWARE = [

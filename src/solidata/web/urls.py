@@ -14,6 +14,7 @@ urlpatterns = [
     path("organisations/<int:pk>/", registry.organisation_detail, name="organisation_detail"),
     path("imports/", include("solidata.web.imports.urls")),
     path("findings/", include("solidata.web.findings.urls")),
+    path("committee/", include("solidata.web.committee.urls")),
     path("api/findings/", include(findings_urls.api)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("solidata.web.assessments.urls")),

@@ -1,0 +1,63 @@
+"""Reads of the committee's workspace, and who meets a version on the survey data.
+
+The results are the definition workbench's (solidata.web.findings.workbench): the same counts by
+entity type and aimag, hidden for readers who may not see small groups exactly as on the findings
+pages (the survey's guard)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from solidata.core.errors import SolidataError
+from solidata.web.accounts import rights
+from solidata.web.committee.models import DefinitionVersion, TermVersion, WorkingDefinition
+from solidata.web.findings.presenters import Names
+from solidata.web.findings.selectors import survey_dataset
+from solidata.web.findings.workbench import Bench, Reader, bench
+
+
+def definitions_for(user: Any) -> QuerySet[WorkingDefinition]:
+    """Working definitions whose drafts the user may see (all, for administrators)."""
+    role = rights.role_of(user)
+    found = WorkingDefinition.objects.select_related("country", "survey").order_by("pk")
+    if role == rights.Role.ADMIN:
+        return found
+    membership = rights.membership_of(user)
+    if membership is None or not rights.can_see_committee(user):
+        return found.none()
+    return found.filter(country__in=membership.countries.all())
+
+
+def adopted_versions() -> QuerySet[DefinitionVersion]:
+    """The adopted versions: public documents."""
+    return DefinitionVersion.objects.filter(status=DefinitionVersion.Status.ADOPTED).select_related(
+        "definition"
+    )
+
+
+def version_results(version: DefinitionVersion, user: Any, lang: str) -> Bench | None:
+    """Who meets the version on its survey's data, as the user may see it (None without data
+    or for a rule the method no longer accepts)."""
+    dataset = survey_dataset(version.definition.survey)
+    if not dataset.data.size:
+        return None
+    guard = None if rights.sees_small_cells(user) else dataset.guard
+    reader = Reader(dataset, guard, Names(dataset.data.method, lang))
+    label = version.definition.title(lang)
+    try:
+        return bench(reader, (label, version.rule()), None)
+    except SolidataError:
+        return None
+
+
+def adopted_terms(country_id: str = "MN") -> dict[str, TermVersion]:
+    """The committee's adopted wording of each glossary term, by term id."""
+    found = TermVersion.objects.filter(
+        country_id=country_id, status=TermVersion.Status.ADOPTED
+    ).order_by("term", "-decided_at")
+    terms: dict[str, TermVersion] = {}
+    for t in found:
+        terms.setdefault(t.term, t)
+    return terms

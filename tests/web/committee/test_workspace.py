@@ -1,0 +1,205 @@
+"""The committee's working definition: drafts change, proposals apply, adoption freezes, and every
+version shows who meets it, with small groups hidden for members."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from personas import Personas
+from solidata.core.errors import SolidataError
+from solidata.web.committee import services
+from solidata.web.committee.models import Clause, Decision, DefinitionVersion, Proposal
+from web.committee.conftest import signed_in
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 12, 4)
+
+
+def test_the_demo_draft_has_one_clause_per_condition_of_ilo_2022_core(
+    draft: DefinitionVersion,
+) -> None:
+    clauses = list(draft.clauses.all())
+    assert [c.keeps for c in clauses] == ["PUR", "P1", "P2", "P3", "P4"]
+    assert draft.rule() == " and ".join(
+        f"score('{k}') >= 50" for k in ["PUR", "P1", "P2", "P3", "P4"]
+    )
+    assert all(c.text_mn and c.text_en for c in clauses)
+
+
+def test_a_clause_with_a_broken_rule_or_an_unknown_principle_is_refused_whole(
+    draft: DefinitionVersion,
+) -> None:
+    with pytest.raises(SolidataError) as raised:
+        services.clause_save(
+            version=draft, rule="score('NOPE') >=", keeps="AS", text_en="x", text_mn=""
+        )
+    codes = raised.value.codes
+    assert "committee.keeps_unknown" in codes  # AS is an aspiration, not a principle or value
+    assert "committee.wording_missing" in codes
+    assert "expression.syntax" in codes
+    assert draft.clauses.count() == 5
+
+
+def test_an_accepted_proposal_changes_the_draft_and_a_rejected_one_does_not(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    first = draft.clauses.get(order=2)
+    change = services.proposal_create(
+        version=draft, author=people.committee, kind="change", clause=first,
+        rule="score('P1') >= 40", keeps="P1", text_en="At least 40.", text_mn="Дор хаяж 40.",
+        rationale="Хөдөө орон нутагт", answers_allowed=False,
+    )  # fmt: skip
+    add = services.proposal_create(
+        version=draft, author=people.committee, kind="add", rule="score('V5') >= 50",
+        keeps="V5", text_en="Transparent.", text_mn="Ил тод.", rationale="Ил тод байдал",
+    )  # fmt: skip
+    services.proposal_decide(proposal=change, by=people.researcher, accept=True)
+    services.proposal_decide(proposal=add, by=people.researcher, accept=False)
+    first.refresh_from_db()
+    assert first.rule == "score('P1') >= 40" and first.text_mn == "Дор хаяж 40."
+    assert draft.clauses.count() == 5
+    with pytest.raises(SolidataError) as raised:
+        services.proposal_decide(proposal=add, by=people.researcher, accept=True)
+    assert raised.value.codes == ["committee.already_decided"]
+
+
+def test_a_member_who_may_not_see_small_groups_may_not_propose_a_rule_over_a_number(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    with pytest.raises(SolidataError) as raised:
+        services.proposal_create(
+            version=draft, author=people.committee, kind="add", rule="${year_founded} < 2000",
+            keeps="P3", text_en="Old.", text_mn="Хуучин.", rationale="Туршилт",
+            answers_allowed=False,
+        )  # fmt: skip
+    assert "stats.rule_answer_not_allowed" in raised.value.codes
+    assert not Proposal.objects.exists()
+
+
+def test_adopting_freezes_the_version_supersedes_the_last_and_a_new_draft_starts_from_it(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    services.version_adopt(
+        version=draft, by=people.admin, decided_by="Зөвлөлийн хурал", decided_on=TODAY
+    )
+    draft.refresh_from_db()
+    assert draft.status == "adopted" and draft.adopted_by == people.admin
+    with pytest.raises(SolidataError) as raised:
+        services.clause_delete(clause=draft.clauses.first())  # type: ignore[arg-type]
+    assert raised.value.codes == ["committee.version_frozen"]
+    second = services.version_new_draft(source=draft, by=people.researcher)
+    assert second.number == 2 and second.based_on == draft and second.clauses.count() == 5
+    assert services.version_new_draft(source=draft, by=people.researcher) == second  # one draft
+    services.version_adopt(version=second, by=people.admin, decided_by="Хурал", decided_on=TODAY)
+    draft.refresh_from_db()
+    assert draft.status == "superseded"
+    assert Decision.objects.filter(outcome="adopted").count() == 2
+
+
+def test_a_version_without_clauses_cannot_be_adopted(draft: DefinitionVersion, people) -> None:  # type: ignore[no-untyped-def]
+    Clause.objects.filter(version=draft).delete()
+    with pytest.raises(SolidataError) as raised:
+        services.version_adopt(version=draft, by=people.admin, decided_by="x", decided_on=TODAY)
+    assert raised.value.codes == ["committee.adopt_empty"]
+    draft.refresh_from_db()
+    assert draft.status == "draft" and not Decision.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("minutes.exe", b"MZ\x90\x00", "committee.attachment_type"),
+        ("minutes.pdf", b"MZ\x90\x00 renamed", "committee.attachment_content"),
+        ("minutes.docx", b"PK\x03\x04 broken", "committee.attachment_content"),
+        ("minutes.txt", b"\x00\x01binary", "committee.attachment_content"),
+    ],
+)
+def test_minutes_that_are_not_documents_are_refused_and_nothing_is_recorded(
+    draft: DefinitionVersion,
+    people: Personas,
+    settings,
+    tmp_path,
+    name: str,
+    content: bytes,
+    code: str,
+) -> None:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path
+    with pytest.raises(SolidataError) as raised:
+        services.decision_record(
+            version=draft, recorded_by=people.researcher, outcome="discussed",
+            decided_by="Хурал", decided_on=TODAY, attachment=SimpleUploadedFile(name, content),
+        )  # fmt: skip
+    assert raised.value.codes == [code]
+    assert not Decision.objects.exists() and not list(tmp_path.rglob("*.*"))
+
+
+def test_minutes_over_the_size_limit_are_refused(draft, people, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path
+    settings.SOLIDATA_MINUTES_MAX_BYTES = 100
+    with pytest.raises(SolidataError) as raised:
+        services.decision_record(
+            version=draft, recorded_by=people.researcher, outcome="discussed",
+            decided_by="Хурал", decided_on=TODAY,
+            attachment=SimpleUploadedFile("minutes.txt", "хурал ".encode() * 50),
+        )  # fmt: skip
+    assert raised.value.codes == ["file.too_large"]
+
+
+def test_minutes_are_stored_under_a_name_of_our_own_and_downloaded_as_an_attachment(
+    draft: DefinitionVersion, people: Personas, settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path
+    found = services.decision_record(
+        version=draft, recorded_by=people.researcher, outcome="discussed", decided_by="Хурал",
+        decided_on=TODAY,
+        attachment=SimpleUploadedFile("../../Хурлын тэмдэглэл.txt", "Хурлын тэмдэглэл".encode()),
+    )  # fmt: skip
+    stored = found.attachment.name
+    assert stored.startswith("committee/minutes/") and stored.endswith(".txt")
+    assert ".." not in found.attachment_name and "/" not in found.attachment_name
+    response = signed_in(people.committee).get(f"/committee/decisions/{found.pk}/minutes/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).decode() == "Хурлын тэмдэглэл"
+
+
+def test_members_see_who_meets_the_version_with_small_groups_hidden_as_on_findings(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    member = signed_in(people.committee).get(f"/committee/versions/{draft.pk}/")
+    researcher = signed_in(people.researcher).get(f"/committee/versions/{draft.pk}/")
+    workbench = signed_in(people.committee).get(
+        "/findings/mn-demo/workbench/", {"rule": draft.rule()}
+    )
+    for response in (member, researcher, workbench):
+        assert response.status_code == 200
+    hidden = 'class="hidden-cell"'
+    assert hidden in member.content.decode() and hidden not in researcher.content.decode()
+    # The same counts, hidden the same way, as the workbench shows the same rule to the member.
+    by_area = member.context["bench"].first.by_area
+    assert by_area == workbench.context["bench"].second.by_area
+
+
+def test_the_adopted_version_exports_in_both_languages(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    from docx import Document
+
+    services.version_adopt(version=draft, by=people.admin, decided_by="Хурал", decided_on=TODAY)
+    anonymous = signed_in(people.entity)
+    docx = anonymous.get(f"/committee/versions/{draft.pk}/export.docx")
+    assert docx.status_code == 200
+    text = "\n".join(
+        cell.text
+        for table in Document(io.BytesIO(docx.content)).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert "Заалт 5" in text and "Clause 5" in text and "Удиртгал" in text
+    pdf = anonymous.get(f"/committee/versions/{draft.pk}/export.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
