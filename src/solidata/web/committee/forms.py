@@ -9,7 +9,9 @@ from solidata.web.committee.models import Decision, Proposal
 
 
 class TextsForm(forms.Form):
-    text_en = forms.CharField(label=_("Preamble (English)"), widget=forms.Textarea, required=False)
+    text_en = forms.CharField(
+        label=_("Preamble (English)"), widget=forms.Textarea(attrs={"lang": "en"}), required=False
+    )
     text_mn = forms.CharField(
         label=_("Preamble (Mongolian)"), widget=forms.Textarea, required=False
     )
@@ -17,9 +19,13 @@ class TextsForm(forms.Form):
 
 class ClauseForm(forms.Form):
     clause = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    rule = forms.CharField(label=_("Rule"), max_length=2000)
+    rule = forms.CharField(
+        label=_("Rule"), max_length=2000, widget=forms.TextInput(attrs={"translate": "no"})
+    )
     keeps = forms.ChoiceField(label=_("ILO principle or value it keeps"))
-    text_en = forms.CharField(label=_("Wording (English)"), widget=forms.Textarea)
+    text_en = forms.CharField(
+        label=_("Wording (English)"), widget=forms.Textarea(attrs={"lang": "en"})
+    )
     text_mn = forms.CharField(label=_("Wording (Mongolian)"), widget=forms.Textarea)
 
     def __init__(self, *args: object, keeps: list[tuple[str, str]], **kwargs: object) -> None:
@@ -32,7 +38,9 @@ class ProposalForm(forms.Form):
     clause = forms.IntegerField(label=_("Clause"), required=False)
     rule = forms.CharField(label=_("Rule"), max_length=2000, required=False)
     keeps = forms.CharField(label=_("ILO principle or value it keeps"), required=False)
-    text_en = forms.CharField(label=_("Wording (English)"), widget=forms.Textarea, required=False)
+    text_en = forms.CharField(
+        label=_("Wording (English)"), widget=forms.Textarea(attrs={"lang": "en"}), required=False
+    )
     text_mn = forms.CharField(label=_("Wording (Mongolian)"), widget=forms.Textarea, required=False)
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea)
 
@@ -63,7 +71,9 @@ class AdoptForm(forms.Form):
 
 class TermForm(forms.Form):
     term = forms.ChoiceField(label=_("Term"))
-    text_en = forms.CharField(label=_("English"), max_length=300)
+    text_en = forms.CharField(
+        label=_("English"), max_length=300, widget=forms.TextInput(attrs={"lang": "en"})
+    )
     text_mn = forms.CharField(label=_("Mongolian"), max_length=300)
     working = forms.BooleanField(label=_("Still a working translation"), required=False)
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea, required=False)

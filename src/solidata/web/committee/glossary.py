@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +19,7 @@ from solidata.web.accounts import rights
 from solidata.web.committee import services
 from solidata.web.committee.forms import CommentForm, TermForm
 from solidata.web.committee.models import TermVersion
-from solidata.web.committee.views import lang
+from solidata.web.committee.views import lang, see_other
 from solidata.web.problems import shown_all
 from solidata.web.surveys.selectors import reference_method
 
@@ -78,7 +78,7 @@ def term_propose(request: HttpRequest) -> HttpResponse:
     except SolidataError as error:
         return glossary(request, form=form, problems=shown_all(error.problems), status=400)
     messages.success(request, _("Your proposal was recorded."))
-    return redirect(reverse("committee:glossary"), status=303)
+    return see_other(reverse("committee:glossary"))
 
 
 @require_POST
@@ -96,7 +96,7 @@ def term_decide(request: HttpRequest, pk: int) -> HttpResponse:
     except SolidataError as error:
         return glossary(request, problems=shown_all(error.problems), status=400)
     messages.success(request, _("The term was settled."))
-    return redirect(reverse("committee:glossary"), status=303)
+    return see_other(reverse("committee:glossary"))
 
 
 @require_POST
@@ -110,4 +110,4 @@ def term_comment(request: HttpRequest, pk: int) -> HttpResponse:
         return glossary(request, status=400)
     services.comment_add(author=request.user, body=form.cleaned_data["body"], term=term)
     messages.success(request, _("Your comment was added."))
-    return redirect(reverse("committee:glossary"), status=303)
+    return see_other(reverse("committee:glossary"))

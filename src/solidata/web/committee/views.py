@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -35,6 +35,13 @@ from solidata.web.committee.models import Clause, Decision, DefinitionVersion, P
 from solidata.web.problems import shown_all
 
 READ, TAKE_PART, EDIT, ADOPT = "read", "take_part", "edit", "adopt"
+
+
+def see_other(url: str) -> HttpResponse:
+    """303: the browser follows with a GET, and a reload does not post again."""
+    response = HttpResponse(status=303)
+    response["Location"] = url
+    return response
 
 
 def lang() -> str:
@@ -86,18 +93,23 @@ def index(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
 
 
+def keeps_choices(version: DefinitionVersion) -> list[tuple[str, str]]:
+    """The purpose, principles and values a clause may keep, named in the reader's language."""
+    method = services.method_for(version)
+    return [
+        (d.id, method.text(d.labels, lang()) or d.id)
+        for d in method.dimensions
+        if d.kind in services.KEPT_KINDS
+    ]
+
+
 def page(
     request: HttpRequest, version: DefinitionVersion, status: int = 200, **forms: Any
 ) -> HttpResponse:
     user = request.user
     country = version.definition.country_id
-    method = services.method_for(version)
     here = lang()
-    keeps = [
-        (d.id, f"{d.id}: {method.text(d.labels, here) or d.id}")
-        for d in method.dimensions
-        if d.kind in services.KEPT_KINDS
-    ]
+    keeps = keeps_choices(version)
     takes_part = rights.can_take_part(user, country)
     clauses = list(version.clauses.all())
     for c in clauses:
@@ -146,7 +158,7 @@ def refused(
 
 def done(request: HttpRequest, version: DefinitionVersion, text: str) -> HttpResponse:
     messages.success(request, text)
-    return redirect(reverse("committee:version", args=[version.pk]), status=303)
+    return see_other(reverse("committee:version", args=[version.pk]))
 
 
 @require_GET
@@ -171,9 +183,7 @@ def texts(request: HttpRequest, version: DefinitionVersion) -> HttpResponse:
 @require_POST
 @on_version(EDIT)
 def clause(request: HttpRequest, version: DefinitionVersion) -> HttpResponse:
-    method = services.method_for(version)
-    keeps = [(d, d) for d in services.kept_dimensions(method)]
-    form = ClauseForm(request.POST, keeps=keeps)
+    form = ClauseForm(request.POST, keeps=keeps_choices(version))
     if not form.is_valid():
         return refused(request, version, clause_form=form)
     data = form.cleaned_data
