@@ -27,6 +27,8 @@ SETTINGS: dict[str, str] = {
     "SOLIDATA_MIN_CELL": "Smallest group size shown to non-researchers. Default 5.",
     "SOLIDATA_IMPORT_MAX_MB": "Largest file an import accepts (upload page and `solidata "
     "import`), in megabytes. Default 200.",
+    "SOLIDATA_MINUTES_MAX_MB": "Largest minutes file attached to a committee decision, in "
+    "megabytes. Default 10.",
     "SOLIDATA_IMPORT_PAUSE_AFTER": "Testing only: an import pauses inside its transaction after "
     "this many rows, so a test can kill it there. Default 0 (never).",
     "DB": "Database engine: sqlite (default) or postgres.",

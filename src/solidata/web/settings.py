@@ -182,6 +182,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # --- Solidata -------------------------------------------------------------------------------------
 SOLIDATA_MIN_CELL = envint("SOLIDATA_MIN_CELL", 5, minimum=1)
 SOLIDATA_IMPORT_MAX_MB = envint("SOLIDATA_IMPORT_MAX_MB", 200, minimum=1)
+SOLIDATA_MINUTES_MAX_MB = envint("SOLIDATA_MINUTES_MAX_MB", 10, minimum=1)
 SOLIDATA_IMPORT_PAUSE_AFTER = envint("SOLIDATA_IMPORT_PAUSE_AFTER", 0, minimum=0)
 SITE_TITLE = _("Solidata")
 

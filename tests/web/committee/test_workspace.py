@@ -139,12 +139,12 @@ def test_minutes_that_are_not_documents_are_refused_and_nothing_is_recorded(
 
 def test_minutes_over_the_size_limit_are_refused(draft, people, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path
-    settings.SOLIDATA_MINUTES_MAX_BYTES = 100
+    settings.SOLIDATA_MINUTES_MAX_MB = 1
     with pytest.raises(SolidataError) as raised:
         services.decision_record(
             version=draft, recorded_by=people.researcher, outcome="discussed",
             decided_by="Хурал", decided_on=TODAY,
-            attachment=SimpleUploadedFile("minutes.txt", "хурал ".encode() * 50),
+            attachment=SimpleUploadedFile("minutes.txt", b"a" * (1024 * 1024 + 1)),
         )  # fmt: skip
     assert raised.value.codes == ["file.too_large"]
 
@@ -203,3 +203,20 @@ def test_the_adopted_version_exports_in_both_languages(
     assert "Заалт 5" in text and "Clause 5" in text and "Удиртгал" in text
     pdf = anonymous.get(f"/committee/versions/{draft.pk}/export.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+
+
+def test_a_new_draft_shows_who_moves_in_or_out_against_the_version_it_is_based_on(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    services.version_adopt(version=draft, by=people.admin, decided_by="Хурал", decided_on=TODAY)
+    second = services.version_new_draft(source=draft, by=people.researcher)
+    services.clause_save(
+        version=second, clause=second.clauses.get(order=2), rule="score('P1') >= 20",
+        keeps="P1", text_en="At least 20.", text_mn="Дор хаяж 20.",
+    )  # fmt: skip
+    page = signed_in(people.researcher).get(f"/committee/versions/{second.pk}/")
+    movement = page.context["bench"].movement
+    assert movement is not None and movement.moved_in.value > 0  # a looser clause lets some in
+    assert movement.moved_out.value == 0
+    same = signed_in(people.researcher).get(f"/committee/versions/{draft.pk}/")
+    assert same.context["bench"].movement is None  # the first version: nothing to compare with

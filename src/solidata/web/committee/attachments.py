@@ -26,7 +26,8 @@ CONTENT_TYPES = {
 
 
 def limit() -> int:
-    return int(getattr(settings, "SOLIDATA_MINUTES_MAX_BYTES", 10 * 1024 * 1024))
+    """The largest minutes file accepted, in bytes (SOLIDATA_MINUTES_MAX_MB)."""
+    return int(settings.SOLIDATA_MINUTES_MAX_MB) * 1024 * 1024
 
 
 def checked_attachment(upload: UploadedFile) -> tuple[str, ContentFile[bytes]]:

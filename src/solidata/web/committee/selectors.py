@@ -46,8 +46,14 @@ def version_results(version: DefinitionVersion, user: Any, lang: str) -> Bench |
     guard = None if rights.sees_small_cells(user) else dataset.guard
     reader = Reader(dataset, guard, Names(dataset.data.method, lang))
     label = version.definition.title(lang)
+    earlier = None
+    if version.based_on is not None:
+        earlier = (f"v{version.based_on.number}", version.based_on.rule())
+    this = (f"{label} v{version.number}", version.rule())
     try:
-        return bench(reader, (label, version.rule()), None)
+        if earlier is not None:  # what the changes since the version it is based on do
+            return bench(reader, earlier, this)
+        return bench(reader, this, None)
     except SolidataError:
         return None
 
