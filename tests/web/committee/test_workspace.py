@@ -220,3 +220,27 @@ def test_a_new_draft_shows_who_moves_in_or_out_against_the_version_it_is_based_o
     assert movement.moved_out.value == 0
     same = signed_in(people.researcher).get(f"/committee/versions/{draft.pk}/")
     assert same.context["bench"].movement is None  # the first version: nothing to compare with
+
+
+def test_anyone_reads_an_adopted_version_without_the_results_but_not_a_draft(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    from django.test import Client
+
+    from solidata.web.committee.demo import committee_ensure_demo
+
+    url = f"/committee/versions/{draft.pk}/"
+    assert Client().get(url).status_code == 302  # to sign in
+    assert signed_in(people.entity).get(url).status_code == 403
+    exported = signed_in(people.committee).get(f"{url}export.docx")
+    assert exported.status_code == 200 and "ТӨСӨЛ".encode() not in exported.content  # zipped
+    from docx import Document
+
+    heading = "\n".join(p.text for p in Document(io.BytesIO(exported.content)).paragraphs)
+    assert "ТӨСӨЛ: батлагдаагүй" in heading and "DRAFT: not adopted" in heading
+    services.version_adopt(version=draft, by=people.admin, decided_by="Хурал", decided_on=TODAY)
+    public = Client().get(url)
+    page = public.content.decode()
+    assert public.status_code == 200 and "score(&#x27;P1&#x27;) &gt;= 50" in page
+    assert 'id="results-h"' not in page and 'id="proposals-h"' not in page
+    assert committee_ensure_demo(survey=draft.definition.survey) == draft.definition  # once

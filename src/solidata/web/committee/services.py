@@ -41,6 +41,13 @@ def kept_dimensions(method: Method) -> list[str]:
 
 
 def _must_be_draft(version: DefinitionVersion) -> None:
+    """Lock the version's row until the transaction ends, so that a change and an adoption made
+    at the same time cannot both pass: the second sees the first's status."""
+    version.status = (
+        DefinitionVersion.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=version.pk)
+    )
     if not version.is_draft:
         raise SolidataError.of(
             "committee.version_frozen", number=version.number, status=version.status
