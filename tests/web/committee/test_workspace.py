@@ -244,3 +244,21 @@ def test_anyone_reads_an_adopted_version_without_the_results_but_not_a_draft(
     assert public.status_code == 200 and "score(&#x27;P1&#x27;) &gt;= 50" in page
     assert 'id="results-h"' not in page and 'id="proposals-h"' not in page
     assert committee_ensure_demo(survey=draft.definition.survey) == draft.definition  # once
+
+
+def test_a_rule_typed_in_the_workbench_goes_to_the_draft_as_a_proposal(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    member = signed_in(people.committee)
+    checked = member.get("/findings/mn-demo/workbench/check/", {"rule": "score('V5') >= 50"})
+    link = checked.content.decode()
+    assert f"/committee/versions/{draft.pk}/?rule=score%28%27V5%27%29%20%3E%3D%2050" in link
+    opened = member.get(f"/committee/versions/{draft.pk}/", {"rule": "score('V5') >= 50"})
+    assert 'value="score(&#x27;V5&#x27;) &gt;= 50"' in opened.content.decode()
+    researcher_check = signed_in(people.researcher).get(
+        "/findings/mn-demo/workbench/check/", {"rule": "score('V5') >= 50"}
+    )
+    assert "to-committee" in researcher_check.content.decode()  # researchers take part too
+    services.version_adopt(version=draft, by=people.admin, decided_by="Хурал", decided_on=TODAY)
+    closed = member.get("/findings/mn-demo/workbench/check/", {"rule": "score('V5') >= 50"})
+    assert "to-committee" not in closed.content.decode()  # no open draft to propose to

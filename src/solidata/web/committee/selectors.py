@@ -58,6 +58,21 @@ def version_results(version: DefinitionVersion, user: Any, lang: str) -> Bench |
         return None
 
 
+def open_draft_for(survey: Any, user: Any) -> DefinitionVersion | None:
+    """The draft of a working definition tested on ``survey`` that the user may propose to."""
+    draft = (
+        DefinitionVersion.objects.filter(
+            definition__survey=survey, status=DefinitionVersion.Status.DRAFT
+        )
+        .select_related("definition")
+        .order_by("definition_id")
+        .first()
+    )
+    if draft is None or not rights.can_take_part(user, draft.definition.country_id):
+        return None
+    return draft
+
+
 def adopted_terms(country_id: str = "MN") -> dict[str, TermVersion]:
     """The committee's adopted wording of each glossary term, by term id."""
     found = TermVersion.objects.filter(
