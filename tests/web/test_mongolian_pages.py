@@ -260,4 +260,14 @@ def test_the_committee_pages_in_mongolian_have_no_english(
     finder = EnglishFinder()
     finder.feed(refused.content.decode())
     found += finder.found
+    services.version_adopt(
+        version=draft, by=people.admin, decided_by="Хурал", decided_on=dt.date(2026, 12, 2)
+    )
+    second = services.version_new_draft(source=draft, by=people.researcher)
+    services.clause_delete(clause=second.clauses.get(order=5))
+    for user in (people.committee, people.admin):
+        client = mongolian(user)
+        for url in (f"/committee/versions/{draft.pk}/", f"/committee/versions/{second.pk}/"):
+            found += english_on(client, url)
+    found += english_on(mongolian(), f"/committee/versions/{draft.pk}/")  # adopted: public
     assert not found, "\n".join(found)

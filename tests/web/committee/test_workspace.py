@@ -218,6 +218,9 @@ def test_a_new_draft_shows_who_moves_in_or_out_against_the_version_it_is_based_o
     movement = page.context["bench"].movement
     assert movement is not None and movement.moved_in.value > 0  # a looser clause lets some in
     assert movement.moved_out.value == 0
+    changes = page.context["changes"]
+    assert [(c.order, c.kind) for c in changes] == [(2, "changed")]
+    assert "score('P1') >= 50" in changes[0].before and "score('P1') >= 20" in changes[0].after
     same = signed_in(people.researcher).get(f"/committee/versions/{draft.pk}/")
     assert same.context["bench"].movement is None  # the first version: nothing to compare with
 

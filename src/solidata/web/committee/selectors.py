@@ -6,6 +6,7 @@ pages (the survey's guard)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -56,6 +57,37 @@ def version_results(version: DefinitionVersion, user: Any, lang: str) -> Bench |
         return bench(reader, this, None)
     except SolidataError:
         return None
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    order: int
+    kind: str  # added, removed, changed
+    before: str  # rule and wording in the reader's language
+    after: str
+
+
+def changes_since_base(version: DefinitionVersion, lang: str) -> list[ClauseChange]:
+    """What changed in the clauses since the version this one is based on, clause by number."""
+    base = version.based_on
+    if base is None:
+        return []
+
+    def said(c: Any) -> str:
+        return f"{c.text(lang)} [{c.keeps}: {c.rule}]"
+
+    old = {c.order: c for c in base.clauses.all()}
+    new = {c.order: c for c in version.clauses.all()}
+    found = []
+    for order in sorted(old.keys() | new.keys()):
+        a, b = old.get(order), new.get(order)
+        if a is None:
+            found.append(ClauseChange(order, "added", "", said(b)))
+        elif b is None:
+            found.append(ClauseChange(order, "removed", said(a), ""))
+        elif (a.rule, a.keeps, a.text_en, a.text_mn) != (b.rule, b.keeps, b.text_en, b.text_mn):
+            found.append(ClauseChange(order, "changed", said(a), said(b)))
+    return found
 
 
 def open_draft_for(survey: Any, user: Any) -> DefinitionVersion | None:

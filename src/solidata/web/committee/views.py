@@ -140,6 +140,7 @@ def page(
         "adopt_form": forms.get("adopt_form") or AdoptForm(),
         "keeps": keeps,
         "problems": forms.get("problems", []),
+        "changes": selectors.changes_since_base(version, here),
         "prefill_rule": request.GET.get("rule", "")[:2000],  # from the workbench
     }
     if context["sees_results"]:
