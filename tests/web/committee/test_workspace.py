@@ -265,3 +265,19 @@ def test_a_rule_typed_in_the_workbench_goes_to_the_draft_as_a_proposal(
     services.version_adopt(version=draft, by=people.admin, decided_by="Хурал", decided_on=TODAY)
     closed = member.get("/findings/mn-demo/workbench/check/", {"rule": "score('V5') >= 50"})
     assert "to-committee" not in closed.content.decode()  # no open draft to propose to
+
+
+def test_the_admin_shows_an_adopted_version_but_does_not_change_it(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    admin = signed_in(people.admin)
+    url = f"/admin/committee/definitionversion/{draft.pk}/change/"
+    assert admin.get(url).status_code == 200
+    assert 'name="clauses-0-rule"' in admin.get(url).content.decode()  # a draft: editable
+    services.version_adopt(version=draft, by=people.admin, decided_by="Хурал", decided_on=TODAY)
+    page = admin.get(url)
+    assert page.status_code == 200 and 'name="clauses-0-rule"' not in page.content.decode()
+    assert admin.post(url, {"text_en": "changed"}).status_code == 403
+    assert admin.get("/admin/committee/decision/add/").status_code == 403
+    for name in ("decision", "proposal", "comment", "termversion", "workingdefinition"):
+        assert admin.get(f"/admin/committee/{name}/").status_code == 200, name
