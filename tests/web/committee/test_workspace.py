@@ -281,3 +281,22 @@ def test_the_admin_shows_an_adopted_version_but_does_not_change_it(
     assert admin.get("/admin/committee/decision/add/").status_code == 403
     for name in ("decision", "proposal", "comment", "termversion", "workingdefinition"):
         assert admin.get(f"/admin/committee/{name}/").status_code == 200, name
+
+
+def test_a_member_proposes_a_new_preamble_and_accepting_it_replaces_the_old(
+    draft: DefinitionVersion, people: Personas
+) -> None:
+    with pytest.raises(SolidataError) as raised:
+        services.proposal_create(
+            version=draft, author=people.committee, kind="preamble", text_mn="Шинэ удиртгал",
+            rationale="Товч",
+        )  # fmt: skip
+    assert raised.value.codes == ["committee.wording_missing"]  # the English is missing
+    proposal = services.proposal_create(
+        version=draft, author=people.committee, kind="preamble", text_mn="Шинэ удиртгал",
+        text_en="A new preamble.", rationale="Товч",
+    )  # fmt: skip
+    services.proposal_decide(proposal=proposal, by=people.researcher, accept=True)
+    draft.refresh_from_db()
+    assert (draft.text_mn, draft.text_en) == ("Шинэ удиртгал", "A new preamble.")
+    assert draft.clauses.count() == 5

@@ -115,6 +115,7 @@ class Proposal(models.Model):
         CHANGE = "change", _("change a clause")
         ADD = "add", _("add a clause")
         REMOVE = "remove", _("remove a clause")
+        PREAMBLE = "preamble", _("change the preamble")
 
     class Status(models.TextChoices):
         OPEN = "open", _("open")

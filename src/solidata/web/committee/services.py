@@ -142,11 +142,19 @@ def proposal_create(
     ``answers_allowed`` False (members who may not see small groups) limits the rule to scores
     and choice questions, as in the workbench."""
     _must_be_draft(version)
-    if kind != Proposal.Kind.ADD and (clause is None or clause.version_id != version.pk):
+    about_clause = kind in (Proposal.Kind.CHANGE, Proposal.Kind.REMOVE)
+    if about_clause and (clause is None or clause.version_id != version.pk):
         raise SolidataError.of("committee.clause_missing")
     if not rationale.strip():
         raise SolidataError.of("committee.wording_missing", what="rationale", language="any")
-    if kind != Proposal.Kind.REMOVE:
+    if kind == Proposal.Kind.PREAMBLE:
+        for language, text in (("English", text_en), ("Mongolian", text_mn)):
+            if not text.strip():
+                raise SolidataError.of(
+                    "committee.wording_missing", what="preamble", language=language
+                )
+        rule, keeps, clause = "", "", None
+    elif kind != Proposal.Kind.REMOVE:
         rule = clause_check(
             method=method_for(version),
             rule=rule,
@@ -158,8 +166,8 @@ def proposal_create(
     return Proposal.objects.create(
         version=version,
         kind=kind,
-        clause=clause if kind != Proposal.Kind.ADD else None,
-        clause_order=clause.order if clause is not None and kind != Proposal.Kind.ADD else None,
+        clause=clause if about_clause else None,
+        clause_order=clause.order if clause is not None and about_clause else None,
         rule=rule,
         keeps=keeps,
         text_en=text_en.strip(),
@@ -177,7 +185,11 @@ def proposal_decide(*, proposal: Proposal, by: Any, accept: bool) -> Proposal:
     if proposal.status != Proposal.Status.OPEN:
         raise SolidataError.of("committee.already_decided", status=proposal.status)
     if accept:
-        if proposal.kind == Proposal.Kind.REMOVE:
+        if proposal.kind == Proposal.Kind.PREAMBLE:
+            version_texts_update(
+                version=proposal.version, text_en=proposal.text_en, text_mn=proposal.text_mn
+            )
+        elif proposal.kind == Proposal.Kind.REMOVE:
             if proposal.clause is None:
                 raise SolidataError.of("committee.clause_missing")
             clause_delete(clause=proposal.clause)
