@@ -257,9 +257,15 @@ def test_the_committee_pages_in_mongolian_have_no_english(
         {"rule": "score('NOPE') >=", "keeps": "P1", "text_en": "x", "text_mn": "ж"},
     )
     assert refused.status_code == 400
-    finder = EnglishFinder()
-    finder.feed(refused.content.decode())
-    found += finder.found
+    empty = mongolian(people.committee).post(
+        f"/committee/versions/{draft.pk}/propose/",
+        {"kind": "preamble", "text_mn": "Шинэ удиртгал", "rationale": "Товч"},
+    )
+    assert empty.status_code == 400 and "Энэ бичвэр хоосон байна." in empty.content.decode()
+    for response in (refused, empty):
+        finder = EnglishFinder()
+        finder.feed(response.content.decode())
+        found += finder.found
     services.version_adopt(
         version=draft, by=people.admin, decided_by="Хурал", decided_on=dt.date(2026, 12, 2)
     )

@@ -435,8 +435,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Choose the ILO principle or value that the clause keeps.",
     ),
     "committee.wording_missing": (
-        "The {what} has no wording in {language}.",
-        "Give the wording in English and in Mongolian: both go into the exported text.",
+        "This text is empty.",
+        "Fill it in; a clause, a preamble and a term need their wording in English and in "
+        "Mongolian, since both go into the exported text.",
     ),
     "committee.clause_missing": (
         "The proposal names no clause of this version.",

@@ -70,9 +70,9 @@ def clause_check(
     known = kept_dimensions(method)
     if keeps not in known:
         problems.append(problem("committee.keeps_unknown", keeps=keeps, known=", ".join(known)))
-    for language, text in (("English", text_en), ("Mongolian", text_mn)):
+    for field, text in (("text_en", text_en), ("text_mn", text_mn)):
         if not text.strip():
-            problems.append(problem("committee.wording_missing", what="clause", language=language))
+            problems.append(problem("committee.wording_missing", column=field))
     if problems:
         raise SolidataError(problems)
     return check.rule
@@ -146,13 +146,11 @@ def proposal_create(
     if about_clause and (clause is None or clause.version_id != version.pk):
         raise SolidataError.of("committee.clause_missing")
     if not rationale.strip():
-        raise SolidataError.of("committee.wording_missing", what="rationale", language="any")
+        raise SolidataError.of("committee.wording_missing", column="rationale")
     if kind == Proposal.Kind.PREAMBLE:
-        for language, text in (("English", text_en), ("Mongolian", text_mn)):
+        for field, text in (("text_en", text_en), ("text_mn", text_mn)):
             if not text.strip():
-                raise SolidataError.of(
-                    "committee.wording_missing", what="preamble", language=language
-                )
+                raise SolidataError.of("committee.wording_missing", column=field)
         rule, keeps, clause = "", "", None
     elif kind != Proposal.Kind.REMOVE:
         rule = clause_check(
@@ -220,7 +218,7 @@ def comment_add(
     term: TermVersion | None = None,
 ) -> Comment:
     if not body.strip():
-        raise SolidataError.of("committee.wording_missing", what="comment", language="any")
+        raise SolidataError.of("committee.wording_missing", column="body")
     return Comment.objects.create(
         author=author, body=body.strip(), version=version, proposal=proposal, term=term
     )
@@ -240,7 +238,7 @@ def decision_record(
 ) -> Decision:
     """Record who decided what and when, with the minutes as text and/or an attached file."""
     if not decided_by.strip():
-        raise SolidataError.of("committee.wording_missing", what="decision", language="any")
+        raise SolidataError.of("committee.wording_missing", column="decided_by")
     decision = Decision(
         version=version,
         proposal=proposal,
@@ -368,9 +366,9 @@ def term_propose(
 ) -> TermVersion:
     if term not in {g.id for g in method.glossary}:
         raise SolidataError.of("committee.term_unknown", term=term)
-    for language, text in (("English", text_en), ("Mongolian", text_mn)):
+    for field, text in (("text_en", text_en), ("text_mn", text_mn)):
         if not text.strip():
-            raise SolidataError.of("committee.wording_missing", what="term", language=language)
+            raise SolidataError.of("committee.wording_missing", column=field)
     return TermVersion.objects.create(
         country_id=country_id,
         term=term,
