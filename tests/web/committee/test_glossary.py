@@ -42,6 +42,7 @@ def test_a_member_proposes_and_comments_and_only_an_administrator_adopts(
     page = Client(HTTP_ACCEPT_LANGUAGE="mn").get("/glossary/").content.decode()
     assert NEW_WORDING in page
     assert "зөвлөх хороо" in page  # where the wording comes from
+    assert NEW_WORDING in Client(HTTP_ACCEPT_LANGUAGE="mn").get("/").content.decode()
 
 
 def test_a_later_adopted_wording_supersedes_the_earlier_one(people: Personas) -> None:

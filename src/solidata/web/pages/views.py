@@ -31,6 +31,8 @@ def home(request: HttpRequest) -> HttpResponse:
     """
     method = reference_method()
     terms = {g.id: method.text(g.terms, _lang()) for g in method.glossary}
+    for term_id, adopted in adopted_terms().items():  # the committee's wording, once adopted
+        terms[term_id] = adopted.text_mn if _lang() == "mn" else adopted.text_en
     return render(
         request,
         "pages/home.html",
