@@ -89,6 +89,7 @@ def test_a_member_proposes_a_researcher_accepts_an_admin_adopts_and_it_exports(
     admin.locator("#adopt button[type=submit]").click()
     admin.wait_for_selector("text=Хувилбарыг баталлаа.")
     assert "батлагдсан" in admin.locator("#status").inner_text()
+    assert "төсөл" in researcher.locator("#status").inner_text()
     assert admin.locator("#add-clause").count() == 0  # frozen
 
     with admin.expect_download() as got:

@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from solidata.web.registry.models import Country
 from solidata.web.surveys.models import Survey
@@ -43,7 +44,7 @@ class WorkingDefinition(models.Model):
 
 class DefinitionVersion(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
+        DRAFT = "draft", pgettext_lazy("working definition", "draft")
         ADOPTED = "adopted", _("adopted")
         SUPERSEDED = "superseded", _("superseded")
 
