@@ -153,11 +153,39 @@ def tour(browser: Any, live_server: Any, language: str, people: Any, run: int) -
     site.visit("/imports/")
     site.visit(f"/imports/runs/{run}/")
     assert page.locator("table.problems tbody tr").count() == 1
+    committee_tour(page, site, live_server, people)
 
     sign_in(page, live_server, people.foreign_researcher)
     site.visit(f"/imports/runs/{run}/", status=403)
     context.close()
     return site
+
+
+def committee_tour(page: Any, site: Survey, live_server: Any, people: Any) -> None:
+    """The committee's pages with a proposal and a term in them, every form open, as an
+    administrator (who sees every form)."""
+    from solidata.web.committee import services
+    from solidata.web.committee.models import DefinitionVersion
+    from solidata.web.surveys.selectors import reference_method
+
+    draft = DefinitionVersion.objects.get(definition__is_synthetic=True, number=1)
+    if not draft.proposals.exists():
+        services.proposal_create(
+            version=draft, author=people.committee, kind="add", rule="score('V5') >= 50",
+            keeps="V5", text_en="Transparent.", text_mn="Ил тод, хариуцлагатай байна.",
+            rationale="Нийгмийн ба эв санааны эдийн засгийн байгууллагуудын ил тод байдал",
+        )  # fmt: skip
+        services.term_propose(
+            country_id="MN", method=reference_method(), term="p1", text_en="Voluntary cooperation",
+            text_mn="Сайн дурын хамтын ажиллагаа", working=True, rationale="", by=people.committee,
+        )  # fmt: skip
+    sign_in(page, live_server, people.admin)
+    site.visit("/committee/")
+    site.visit(f"/committee/versions/{draft.pk}/")
+    for summary in page.locator("main details > summary").all():
+        summary.click()
+    site.check("the working definition, every form open")
+    site.visit("/committee/glossary/")
 
 
 @pytest.mark.parametrize("language", ["en", "mn"])

@@ -31,7 +31,7 @@ NAMES = {
     "Solidata", "KoboToolbox", "KoBoCAT", "Ona", "ODK", "Central", "XLSForm", "XLSX", "CSV",
     "JSON", "PDF", "DOCX", "API", "MB", "KB", "GB", "zip", "Natural", "Earth", "Apache",
     "Superset", "COOP", "Think", "Start", "Manage", "My", "ISO", "UTF", "Excel", "htmx", "URL",
-    "svy", "Babel", "JPEG", "PNG", "WebP", "GPS",
+    "svy", "Babel", "JPEG", "PNG", "WebP", "GPS", "ODT", "TXT",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 # Identifiers, file names and document numbers (P1_AID, submissions.csv.zip, A/RES/77/281) are
@@ -229,4 +229,67 @@ def test_import_problems_are_told_in_mongolian(people: Personas, settings, tmp_p
         finder = EnglishFinder()
         finder.feed(page)
         found += finder.found
+    assert not found, "\n".join(found)
+
+
+def test_the_committee_pages_in_mongolian_have_no_english(
+    people: Personas, settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The workspace full: a proposal with a comment, a decision with minutes, a glossary term;
+    for a member (results with hidden cells), a researcher and an administrator (every form)."""
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from solidata.web.committee import services
+    from solidata.web.committee.models import DefinitionVersion
+    from solidata.web.surveys.selectors import reference_method
+
+    settings.MEDIA_ROOT = tmp_path
+    draft = DefinitionVersion.objects.get(definition__is_synthetic=True, number=1)
+    proposal = services.proposal_create(
+        version=draft, author=people.committee, kind="change", clause=draft.clauses.first(),
+        rule="score('PUR') >= 40", keeps="PUR", text_en="At least 40.", text_mn="Дор хаяж 40.",
+        rationale="Хөдөөгийн хоршоодын оноо бага",
+    )  # fmt: skip
+    services.comment_add(author=people.researcher, body="Зөвшөөрч байна", proposal=proposal)
+    services.comment_add(author=people.committee, body="Сайн байна", version=draft)
+    services.decision_record(
+        version=draft, recorded_by=people.researcher, outcome="discussed", decided_by="Хурал",
+        decided_on=dt.date(2026, 12, 1), minutes="Хэлэлцэв",
+        attachment=SimpleUploadedFile("minutes.txt", "Тэмдэглэл".encode()),
+    )  # fmt: skip
+    services.term_propose(
+        country_id="MN", method=reference_method(), term="p1", text_en="Voluntary cooperation",
+        text_mn="Сайн дурын хамтын ажиллагаа", working=True, rationale="Товч", by=people.committee,
+    )  # fmt: skip
+    pages = ["/committee/", f"/committee/versions/{draft.pk}/", "/committee/glossary/"]
+    found = []
+    for user in (people.committee, people.researcher, people.admin):
+        client = mongolian(user)
+        found += [text for url in pages for text in english_on(client, url)]
+    refused = mongolian(people.researcher).post(
+        f"/committee/versions/{draft.pk}/clauses/",
+        {"rule": "score('NOPE') >=", "keeps": "P1", "text_en": "x", "text_mn": "ж"},
+    )
+    assert refused.status_code == 400
+    empty = mongolian(people.committee).post(
+        f"/committee/versions/{draft.pk}/propose/",
+        {"kind": "preamble", "text_mn": "Шинэ удиртгал", "rationale": "Товч"},
+    )
+    assert empty.status_code == 400 and "Энэ бичвэр хоосон байна." in empty.content.decode()
+    for response in (refused, empty):
+        finder = EnglishFinder()
+        finder.feed(response.content.decode())
+        found += finder.found
+    services.version_adopt(
+        version=draft, by=people.admin, decided_by="Хурал", decided_on=dt.date(2026, 12, 2)
+    )
+    second = services.version_new_draft(source=draft, by=people.researcher)
+    services.clause_delete(clause=second.clauses.get(order=5))
+    for user in (people.committee, people.admin):
+        client = mongolian(user)
+        for url in (f"/committee/versions/{draft.pk}/", f"/committee/versions/{second.pk}/"):
+            found += english_on(client, url)
+    found += english_on(mongolian(), f"/committee/versions/{draft.pk}/")  # adopted: public
     assert not found, "\n".join(found)

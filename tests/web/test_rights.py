@@ -37,3 +37,27 @@ def test_only_researchers_and_administrators_see_small_cells(demo_db) -> None:
         "entity": False,
         "anonymous": False,
     }
+
+
+def test_committee_members_take_part_researchers_edit_and_only_administrators_adopt(
+    demo_db,
+) -> None:  # type: ignore[no-untyped-def]
+    p = personas()
+    table = {
+        name: (
+            rights.can_take_part(user, "MN"),
+            rights.can_edit_definition(user, "MN"),
+            rights.can_adopt(user),
+            rights.can_see_committee(user),
+        )
+        for name, user in p.all().items()
+    }
+    assert table == {
+        "admin": (True, True, True, True),
+        "researcher": (True, True, False, True),
+        "foreign_researcher": (False, False, False, True),  # in Thailand only
+        "committee": (True, False, False, True),
+        "enumerator": (False, False, False, False),
+        "entity": (False, False, False, False),
+        "anonymous": (False, False, False, False),
+    }

@@ -506,6 +506,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The code {value!r} is not a choice of the list {list} in the survey's method.",
         "Tick codes from the method's challenge and opportunity lists only.",
     ),
+    # --- the advisory committee's working definition (web/committee) -----------------------------
+    "committee.version_frozen": (
+        "Version {number} is {status}; it can no longer be changed.",
+        "Start a new draft from it and change the draft.",
+    ),
+    "committee.keeps_unknown": (
+        "{keeps!r} is not a principle or value of the method (it has: {known}).",
+        "Choose the ILO principle or value that the clause keeps.",
+    ),
+    "committee.wording_missing": (
+        "This text is empty.",
+        "Fill it in; a clause, a preamble and a term need their wording in English and in "
+        "Mongolian, since both go into the exported text.",
+    ),
+    "committee.clause_missing": (
+        "The proposal names no clause of this version.",
+        "Choose the clause to change or remove, or propose to add a clause.",
+    ),
+    "committee.already_decided": (
+        "This was already decided ({status}).",
+        "Make a new proposal if the question comes up again.",
+    ),
+    "committee.adopt_empty": (
+        "A version without clauses cannot be adopted.",
+        "Add at least one clause to the draft, then adopt it.",
+    ),
+    "committee.attachment_type": (
+        "The file {name!r} is not a PDF, DOCX, ODT or plain-text file.",
+        "Attach the minutes as PDF, DOCX, ODT or TXT.",
+    ),
+    "committee.attachment_content": (
+        "The file {name!r} does not hold what its name says: {reason}.",
+        "Save the minutes again as PDF, DOCX, ODT or TXT and attach that file.",
+    ),
+    "committee.term_unknown": (
+        "{term!r} is not a term of the method's glossary.",
+        "Choose a term from the glossary.",
+    ),
     "settings.invalid": (
         "The setting {name} has the value {value!r}, which is not {expected}.",
         "Fix or unset the environment variable {name}.",

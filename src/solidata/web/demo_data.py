@@ -10,6 +10,7 @@ from solidata.core.demo import DEMO_SEED, synthetic_organisations
 from solidata.core.demo_answers import synthetic_answers
 from solidata.web.assessments.services import survey_ensure_open_demo
 from solidata.web.casestudies.demo import case_studies_ensure_demo
+from solidata.web.committee.demo import committee_ensure_demo
 from solidata.web.findings.services import sampling_frame_ensure_demo
 from solidata.web.registry.models import Organisation
 from solidata.web.registry.services import organisations_load_synthetic, reference_load
@@ -50,6 +51,7 @@ def demo_load(*, seed: int = DEMO_SEED) -> DemoLoadResult:
     scored = submissions_score(survey=survey) if new_submissions else 0
     sampling_frame_ensure_demo(survey=survey)  # invented population totals, for weighting
     case_studies_ensure_demo(survey=survey)  # three invented rural case studies
+    committee_ensure_demo(survey=survey)  # a synthetic working definition for the committee
     total = Organisation.objects.filter(is_synthetic=True).count()
     return DemoLoadResult(
         organisations_created=created,

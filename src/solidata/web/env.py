@@ -31,6 +31,8 @@ SETTINGS: dict[str, str] = {
     "columns from A1 to its last cell). Default 20000000.",
     "SOLIDATA_IMPORT_MAX_TEXT_MB": "Most text the cells of an imported workbook may hold, in "
     "millions of characters. Default 200.",
+    "SOLIDATA_MINUTES_MAX_MB": "Largest minutes file attached to a committee decision, in "
+    "megabytes. Default 10.",
     "SOLIDATA_IMPORT_PAUSE_AFTER": "Testing only: an import pauses inside its transaction after "
     "this many rows, so a test can kill it there. Default 0 (never).",
     "SOLIDATA_DB_TIMEOUT": "SQLite only: seconds a write waits for another connection's write "

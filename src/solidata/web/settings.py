@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "solidata.web.assessments",
     "solidata.web.findings",
     "solidata.web.casestudies",
+    "solidata.web.committee",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,7 @@ SOLIDATA_MIN_CELL = envint("SOLIDATA_MIN_CELL", 5, minimum=1)
 SOLIDATA_IMPORT_MAX_MB = envint("SOLIDATA_IMPORT_MAX_MB", 200, minimum=1)
 SOLIDATA_IMPORT_MAX_CELLS = envint("SOLIDATA_IMPORT_MAX_CELLS", 20_000_000, minimum=1)
 SOLIDATA_IMPORT_MAX_TEXT_MB = envint("SOLIDATA_IMPORT_MAX_TEXT_MB", 200, minimum=1)
+SOLIDATA_MINUTES_MAX_MB = envint("SOLIDATA_MINUTES_MAX_MB", 10, minimum=1)
 SOLIDATA_IMPORT_PAUSE_AFTER = envint("SOLIDATA_IMPORT_PAUSE_AFTER", 0, minimum=0)
 SOLIDATA_SIGNIN_FAILURES = envint("SOLIDATA_SIGNIN_FAILURES", 5, minimum=1)
 SOLIDATA_SIGNIN_LOCKOUT_MINUTES = envint("SOLIDATA_SIGNIN_LOCKOUT_MINUTES", 15, minimum=1)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("imports/", include("solidata.web.imports.urls")),
     path("findings/", include("solidata.web.findings.urls")),
     path("case-studies/", include("solidata.web.casestudies.urls")),
+    path("committee/", include("solidata.web.committee.urls")),
     path("api/findings/", include(findings_urls.api)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("solidata.web.assessments.urls")),

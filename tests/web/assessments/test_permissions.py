@@ -129,6 +129,27 @@ MATRIX = """
 | GET    | casestudies:photo              | draft   | 200 | 200 | 403  | 403 | 403 | 200 | 403   |
 | GET    | casestudies:photo              | public  | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
 | GET    | casestudies:compare            | demo    | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | committee:index                | -       | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | committee:version              | draft   | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | committee:version              | adopted | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| POST   | committee:texts                | draft   | 400 | 400 | 403  | 403 | 403 | 403 | login |
+| POST   | committee:clause               | draft   | 400 | 400 | 403  | 403 | 403 | 403 | login |
+| POST   | committee:clause_delete        | adopted | 400 | 400 | 403  | 403 | 403 | 403 | login |
+| POST   | committee:propose              | draft   | 400 | 400 | 403  | 400 | 403 | 403 | login |
+| POST   | committee:propose              | adopted | 400 | 400 | 403  | 400 | 403 | 403 | login |
+| POST   | committee:proposal_decide      | draft   | 400 | 400 | 403  | 403 | 403 | 403 | login |
+| POST   | committee:comment              | draft   | 400 | 400 | 403  | 400 | 403 | 403 | login |
+| POST   | committee:comment              | adopted | 400 | 400 | 403  | 400 | 403 | 403 | login |
+| POST   | committee:decision             | draft   | 400 | 400 | 403  | 403 | 403 | 403 | login |
+| POST   | committee:adopt                | draft   | 400 | 403 | 403  | 403 | 403 | 403 | login |
+| POST   | committee:new_draft            | adopted | 303 | 303 | 403  | 403 | 403 | 403 | login |
+| GET    | committee:export               | draft   | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | committee:export               | adopted | 200 | 200 | 200  | 200 | 200 | 200 | 200   |
+| GET    | committee:minutes              | draft   | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| GET    | committee:glossary             | -       | 200 | 200 | 403  | 200 | 403 | 403 | login |
+| POST   | committee:term_propose         | -       | 400 | 400 | 403  | 400 | 403 | 403 | login |
+| POST   | committee:term_decide          | draft   | 400 | 403 | 403  | 403 | 403 | 403 | login |
+| POST   | committee:term_comment         | draft   | 400 | 400 | 403  | 400 | 403 | 403 | login |
 """
 
 
@@ -236,6 +257,7 @@ def world() -> World:
                  "report"):  # fmt: skip
         objects[(name, "demo")] = {"slug": "mn-demo"}
     objects.update(case_study_targets(people))
+    objects.update(committee_objects(people))
     # Allowed, but invalid on purpose: nothing changes.
     objects[("review_detail", "own")]["post"] = {"status": "maybe"}
     for target in ("own", "foreign"):
@@ -266,6 +288,56 @@ def case_study_targets(people: Personas) -> dict[tuple[str, str], dict[str, Any]
     objects[("photo_delete", "missing")] = {"pk": draft.pk, "photo": 0}
     objects[("photo", "draft")] = {"photo": draft_photo.pk}
     objects[("photo", "public")] = {"photo": public_photo.pk}
+    return objects
+
+
+def committee_objects(people: Personas) -> dict[tuple[str, str], dict[str, Any]]:
+    """``draft``: the demo's working definition (an open proposal, a decision with minutes, a
+    proposed glossary term); ``adopted``: another definition's adopted version. The POSTs send
+    nothing (allowed: 400, refused input), except a new draft, which is idempotent."""
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from solidata.web.committee import services
+    from solidata.web.committee.models import DefinitionVersion
+    from solidata.web.surveys.selectors import reference_method
+
+    draft = DefinitionVersion.objects.get(definition__is_synthetic=True, number=1)
+    first = draft.clauses.get(order=1)
+    proposal = services.proposal_create(
+        version=draft, author=people.committee, kind="remove", clause=first, rationale="Учир"
+    )
+    decision = services.decision_record(
+        version=draft, recorded_by=people.researcher, outcome="discussed", decided_by="Хурал",
+        decided_on=dt.date(2026, 12, 1),
+        attachment=SimpleUploadedFile("minutes.txt", "Тэмдэглэл".encode()),
+    )  # fmt: skip
+    other = services.definition_create(
+        country_id="MN", survey=draft.definition.survey, title_en="Adopted", title_mn="Батлагдсан"
+    )
+    kept = services.clause_save(
+        version=other, rule="score('P1') >= 50", keeps="P1", text_en="P1.", text_mn="Ж1."
+    )
+    services.version_adopt(
+        version=other, by=people.admin, decided_by="Хурал", decided_on=dt.date(2026, 12, 2)
+    )
+    term = services.term_propose(
+        country_id="MN", method=reference_method(), term="p1", text_en="Voluntary cooperation",
+        text_mn="Сайн дурын хамтын ажиллагаа", working=True, rationale="", by=people.committee,
+    )  # fmt: skip
+    objects: dict[tuple[str, str], dict[str, Any]] = {}
+    for target, version in (("draft", draft), ("adopted", other)):
+        for name in ("version", "texts", "clause", "propose", "comment", "decision", "adopt",
+                     "new_draft"):  # fmt: skip
+            objects[(name, target)] = {"pk": version.pk}
+    objects[("export", "draft")] = {"pk": draft.pk, "fmt": "pdf"}
+    objects[("export", "adopted")] = {"pk": other.pk, "fmt": "docx"}
+    objects[("clause_delete", "adopted")] = {"pk": kept.pk}
+    objects[("proposal_decide", "draft")] = {"pk": proposal.pk}
+    objects[("minutes", "draft")] = {"pk": decision.pk}
+    objects[("term_decide", "draft")] = {"pk": term.pk}
+    objects[("term_comment", "draft")] = {"pk": term.pk}
     return objects
 
 

@@ -235,3 +235,50 @@ def can_download_entity_report(user: User, organisation: Organisation) -> bool:
     if role_of(user) not in (Role.ADMIN, Role.RESEARCHER, Role.ENTITY):
         return False
     return organisations_in_scope(user).filter(pk=organisation.pk).exists()
+
+
+# --- the advisory committee's working definitions and glossary (solidata.web.committee) ----------
+# Committee members of a country see its working definitions (results with small cells hidden),
+# propose changes and comment; researchers of the country also edit drafts, settle proposals and
+# record decisions with their minutes; administrators adopt (an adopted version is frozen). An
+# adopted version is a public document: anyone may read it and download its text, without the
+# survey results; drafts, proposals, comments and minutes stay with the committee.
+
+
+def _covers_country(user: User, country_id: str) -> bool:
+    membership = membership_of(user)
+    return membership is not None and membership.countries.filter(pk=country_id).exists()
+
+
+def can_take_part(user: User, country_id: str) -> bool:
+    """See drafts, proposals, comments and minutes; propose changes; comment."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return True
+    return role in (Role.RESEARCHER, Role.COMMITTEE) and _covers_country(user, country_id)
+
+
+def can_edit_definition(user: User, country_id: str) -> bool:
+    """Edit drafts (preamble, clauses), settle proposals, record decisions, start a new draft."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return True
+    return role == Role.RESEARCHER and _covers_country(user, country_id)
+
+
+def can_adopt(user: User) -> bool:
+    """Adopt a version of a working definition or a glossary term."""
+    return role_of(user) == Role.ADMIN
+
+
+def can_see_committee(user: User) -> bool:
+    """The committee's pages in the menu: whoever may take part somewhere."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return True
+    membership = membership_of(user)
+    return (
+        role in (Role.RESEARCHER, Role.COMMITTEE)
+        and membership is not None
+        and membership.countries.exists()
+    )

@@ -29,6 +29,7 @@ from solidata.core.stats.dataset import CLASSIFIERS
 from solidata.core.stats.findings import Findings, Query
 from solidata.core.stats.tables import Table, table_csv, table_records
 from solidata.web.accounts import rights
+from solidata.web.committee.selectors import open_draft_for
 from solidata.web.findings import services
 from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
 from solidata.web.findings.models import SamplingFrame
@@ -106,6 +107,7 @@ class Page:
             },
             "can_change_method": rights.can_change_method(self.request.user, self.survey),
             "can_manage_frame": rights.can_manage_frame(self.request.user, self.survey),
+            "committee_draft": open_draft_for(self.survey, self.request.user),
             **extra,
         }
 

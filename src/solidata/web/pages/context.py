@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from solidata import __version__
+from solidata.web.accounts.rights import can_see_committee
 from solidata.web.registry.models import Organisation
 
 
@@ -15,4 +16,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
     return {
         "solidata_version": __version__,
         "synthetic_data": Organisation.objects.filter(is_synthetic=True).exists(),
+        "sees_committee": hasattr(request, "user") and can_see_committee(request.user),
     }
