@@ -31,7 +31,7 @@ NAMES = {
     "Solidata", "KoboToolbox", "KoBoCAT", "Ona", "ODK", "Central", "XLSForm", "XLSX", "CSV",
     "JSON", "PDF", "DOCX", "API", "MB", "KB", "GB", "zip", "Natural", "Earth", "Apache",
     "Superset", "COOP", "Think", "Start", "Manage", "My", "ISO", "UTF", "Excel", "htmx", "URL",
-    "svy", "Babel", "JPEG", "PNG", "WebP", "GPS", "ODT", "TXT",
+    "svy", "Babel", "JPEG", "PNG", "WebP", "GPS", "ODT", "TXT", "Word", "HTML",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 # Identifiers, file names and document numbers (P1_AID, submissions.csv.zip, A/RES/77/281) are
