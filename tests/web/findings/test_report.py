@@ -99,3 +99,19 @@ def test_counts_and_scores_pages_draw_a_chart_beside_their_table(committee: Clie
     html = committee.get("/findings/mn-demo/counts/?rows=admin_area").content.decode()
     chart = html[html.index('<figure class="table-chart">') : html.index("</figure>")]
     assert ">x<" in chart
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("en", "Case study "), ("mn", "Тохиолдлын судалгаа ")]
+)
+def test_the_report_shows_published_case_studies_as_boxes_with_their_quotes(
+    researcher: Client, lang: str, heading: str
+) -> None:
+    from solidata.web.casestudies.selectors import report_boxes
+    from solidata.web.surveys.models import Survey
+
+    boxes = report_boxes(Survey.objects.get(slug="mn-demo"), lang)
+    assert boxes, "the demo has published case studies"
+    html = researcher.get(f"/findings/mn-demo/report/?lang={lang}&format=html").content.decode()
+    assert len(re.findall(re.escape(heading) + r"\d+: ", html)) == len(boxes)
+    assert boxes[0].summary in html and all(f"«{q}»" in html for q in boxes[0].quotes)

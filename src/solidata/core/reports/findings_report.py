@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from solidata import __version__
+from solidata.core.casestudies.boxes import CaseStudyBox
 from solidata.core.reference import load_reference, name_in
 from solidata.core.reports import findings_sections as more
 from solidata.core.reports.charts import Bar, BarChart, Spread, SpreadChart
@@ -62,6 +63,7 @@ class FindingsSource:
     frame_problem: str | None = None
     day: datetime.date = field(default_factory=datetime.date.today)
     charts_width: float = 6.0
+    boxes: tuple[CaseStudyBox, ...] = ()  # case studies to show beside the survey's choices
 
 
 def findings_report(source: FindingsSource) -> Report:

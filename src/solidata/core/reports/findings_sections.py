@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 from solidata.core.definitions import comparison_report
 from solidata.core.reports.charts import Bar, BarChart, MapChart
 from solidata.core.reports.choropleth import ATTRIBUTION, Shade
-from solidata.core.reports.document import Block, Items, Numbering, Paragraph, Section, count, text
+from solidata.core.reports.document import (
+    Block,
+    Heading,
+    Items,
+    Numbering,
+    Paragraph,
+    Section,
+    count,
+    text,
+)
 from solidata.core.reports.tables import means_grid, report_table
 from solidata.core.scoring import RESULTS
 from solidata.core.stats.findings import Query
@@ -196,7 +205,34 @@ def challenges(source: FindingsSource, n: Numbering) -> Section:
             )
         )
         blocks.append(block)
-    return Section("challenges", w["challenges"], tuple(blocks))
+    return Section("challenges", w["challenges"], (*blocks, *case_study_blocks(source, n)))
+
+
+def case_study_blocks(source: FindingsSource, n: Numbering) -> list[Block]:
+    """Each case study as a box: where, what it is about, what people said, its codes."""
+    w = n.words
+    if not source.boxes:
+        return []
+    blocks: list[Block] = [Paragraph(w["boxes_intro"])]
+    for number, box in enumerate(source.boxes, 1):
+        title = box.title if not box.organisation else f"{box.title} ({box.organisation})"
+        place = ", ".join(p for p in (box.locality, box.admin_area) if p)
+        lines = [w["box_where"].format(entity_type=box.entity_type, place=place), box.summary]
+        if box.is_synthetic:
+            lines.insert(0, w["box_synthetic"])
+        blocks.append(Heading(w["box_title"].format(n=number, title=title)))
+        blocks.append(Paragraph(" ".join(line for line in lines if line), "notice"))
+        if box.quotes:
+            blocks.append(Items(tuple(f"«{q}»" for q in box.quotes)))
+        codes = [
+            w["box_challenges"].format(codes=", ".join(box.challenges)) if box.challenges else "",
+            w["box_opportunities"].format(codes=", ".join(box.opportunities))
+            if box.opportunities
+            else "",
+        ]
+        if any(codes):
+            blocks.append(Paragraph(" ".join(c for c in codes if c), "note"))
+    return blocks
 
 
 def annex(source: FindingsSource, n: Numbering) -> Section:

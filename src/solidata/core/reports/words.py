@@ -47,6 +47,15 @@ EN: dict[str, str] = {
     "by_group": "Results by entity type and aimag",
     "definitions": "Definitions of an SSE entity and the workbench comparison",
     "challenges": "Challenges and opportunities",
+    "boxes_intro": (
+        "Case studies from the field, coded with the same lists of challenges and opportunities "
+        "as the survey's questions. Quoted with the consent of the people interviewed."
+    ),
+    "box_title": "Case study {n}: {title}",
+    "box_where": "{entity_type}, {place}",
+    "box_challenges": "Challenges: {codes}",
+    "box_opportunities": "Opportunities: {codes}",
+    "box_synthetic": "Synthetic case study, invented for the demonstration.",
     "annex": "Annex tables",
     "limitations": "Limitations",
     "summary_size": (
@@ -182,6 +191,15 @@ MN: dict[str, str] = {
     "by_group": "Байгууллагын төрөл ба аймгаарх үр дүн",
     "definitions": "НЭЗ-ийн байгууллагын тодорхойлолтууд ба ажлын талбарын харьцуулалт",
     "challenges": "Хүндрэл ба боломж",
+    "boxes_intro": (
+        "Хээрийн тохиолдлын судалгаанууд; судалгааны асуултуудын хүндрэл, боломжийн ижил "
+        "жагсаалтаар кодолсон. Ярилцлага өгсөн хүмүүсийн зөвшөөрлөөр иш татав."
+    ),
+    "box_title": "Тохиолдлын судалгаа {n}: {title}",
+    "box_where": "{entity_type}, {place}",
+    "box_challenges": "Хүндрэл: {codes}",
+    "box_opportunities": "Боломж: {codes}",
+    "box_synthetic": "Зохиомол тохиолдлын судалгаа, үзүүлэн болгон зохиосон.",
     "annex": "Хавсралт хүснэгтүүд",
     "limitations": "Хязгаарлалт",
     "summary_size": (

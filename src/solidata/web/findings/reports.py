@@ -17,6 +17,7 @@ from solidata.core.reports.entity_report import DimensionLine, EntityResult, ent
 from solidata.core.reports.findings_report import FindingsSource, findings_report
 from solidata.core.reports.words import words as report_words
 from solidata.core.stats.findings import Findings, Query
+from solidata.web.casestudies.selectors import report_boxes
 from solidata.web.findings.presenters import Names, words
 from solidata.web.findings.selectors import Dataset, survey_dataset
 from solidata.web.registry.models import Organisation
@@ -46,13 +47,14 @@ def findings_document(
             FindingsSource(
                 findings,
                 lang=lang,
-                survey=survey.title,
+                survey=survey.local_title,
                 country=survey.country_id,
                 synthetic=survey.is_synthetic,
                 pending=dataset.pending,
                 frame_name=getattr(frame, "name", "") or "",
                 frame_problem=dataset.frame_problem,
                 charts_width=charts_width,
+                boxes=tuple(report_boxes(survey, lang)),
             )
         )
 
