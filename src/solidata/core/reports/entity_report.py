@@ -117,7 +117,7 @@ def entity_report(result: EntityResult) -> Report:
         (w["entity_peers"].format(n=count(result.peers, lang).text),),
         total_last=False,
     )
-    chart = SpreadChart(rows, w["spread_axis"], width=6.5, row_height=0.34)
+    chart = SpreadChart(rows, w["spread_axis"], width=6.5, row_height=0.26)
     blocks.append(
         n.figure(
             "fig-entity",
