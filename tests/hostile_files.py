@@ -225,6 +225,21 @@ CORPUS = {
     "formula-cells.csv": formula_cells_csv,
 }
 
+# The catalogue code each refused workbook of the corpus gets, by each way in.
+REFUSED = {
+    "dimension-bomb.xlsx": "ingest.sheet_too_large",
+    "sparse-bomb.xlsx": "ingest.sheet_too_large",
+    "declared-dimension.xlsx": "ingest.sheet_too_large",
+    "undeclared-extent.xlsx": "ingest.sheet_too_large",
+    "shared-strings-bomb.xlsx": "ingest.string_too_long",
+    "strings-count-bomb.xlsx": "ingest.strings_too_large",
+    "zip-bomb.xlsx": "ingest.zip_bomb",
+    "billion-laughs-sheet.xlsx": "ingest.xml_entities",
+    "external-entity.xlsx": "ingest.xml_entities",
+}
+# What an import says of a file that is not a workbook at all, and what a method workbook says.
+NOT_A_ZIP = {"import": "ingest.binary", "method": "ingest.zip_broken"}
+
 
 def write_corpus(folder: Path = FOLDER) -> None:
     folder.mkdir(parents=True, exist_ok=True)

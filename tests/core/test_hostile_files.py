@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hostile_files import CORPUS, FOLDER, sheet_xml, workbook
+from hostile_files import CORPUS, FOLDER, NOT_A_ZIP, REFUSED, sheet_xml, workbook
 from solidata.cli import main
 from solidata.core.definitions import NewDefinition, with_definition
 from solidata.core.errors import SolidataError
@@ -24,19 +24,6 @@ from solidata.core.ingest.xlsx_guard import inspect_workbook
 from solidata.core.method import Method, bundled_method_path, load_method, read_method
 
 INGEST = Path(__file__).resolve().parent.parent / "data" / "ingest"
-REFUSED = {
-    "dimension-bomb.xlsx": "ingest.sheet_too_large",
-    "sparse-bomb.xlsx": "ingest.sheet_too_large",
-    "declared-dimension.xlsx": "ingest.sheet_too_large",
-    "undeclared-extent.xlsx": "ingest.sheet_too_large",
-    "shared-strings-bomb.xlsx": "ingest.string_too_long",
-    "strings-count-bomb.xlsx": "ingest.strings_too_large",
-    "zip-bomb.xlsx": "ingest.zip_bomb",
-    "billion-laughs-sheet.xlsx": "ingest.xml_entities",
-    "external-entity.xlsx": "ingest.xml_entities",
-}
-# What an import says of a file that is not a workbook at all, and what a method workbook says.
-NOT_A_ZIP = {"import": "ingest.binary", "method": "ingest.zip_broken"}
 
 
 @pytest.fixture(scope="module")

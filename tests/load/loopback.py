@@ -9,7 +9,6 @@ assess.js does.
 from __future__ import annotations
 
 import http.cookiejar
-import os
 import re
 import socket
 import subprocess
@@ -27,25 +26,10 @@ from pathlib import Path
 
 from solidata.core.form import FilledForm, form_steps
 from solidata.core.method import Method
+from subprocesses import environment
 from web.assessments.filling import step_answers
 
 HOST = "127.0.0.1"
-
-
-def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DB", "SOLIDATA_"))}
-    env.update({"DB": "sqlite", **extra})
-    return env
-
-
-def solidata(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "solidata.cli", *args],
-        capture_output=True,
-        text=True,
-        env=environment(**env),
-        timeout=900,
-    )
 
 
 def free_port() -> int:

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
-import subprocess
 import sys
 import threading
 import time
@@ -28,8 +26,9 @@ from pathlib import Path
 import pytest
 
 from solidata.core.method import bundled_method_path, read_method
+from subprocesses import copy_of, demo_home, solidata_process
 
-from .loopback import Browser, Tally, environment, fill_plan, served, solidata
+from .loopback import Browser, Tally, fill_plan, served
 
 pytestmark = pytest.mark.slow
 ROWS = int(os.environ.get("LOAD_TEST_ROWS", "100000"))
@@ -42,17 +41,12 @@ SERVER = {"SOLIDATA_ANONYMOUS_DRAFTS": "1000000"}
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("load-home") / "data"
-    done = solidata("demo", "--no-serve", "--data-dir", str(home))
-    assert done.returncode == 0, done.stderr
-    return home
+    return demo_home(tmp_path_factory, "load-home", timeout=900)
 
 
 @pytest.fixture
 def home(prepared: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(prepared, copy)
-    return copy
+    return copy_of(prepared, tmp_path)
 
 
 def database(home: Path) -> sqlite3.Connection:
@@ -120,13 +114,7 @@ def test_assessments_filled_in_during_a_large_import_all_arrive_once_without_a_5
             "--max-mb",
             "5000",
         ]
-        importing = subprocess.Popen(
-            [sys.executable, "-m", "solidata.cli", *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=environment(),
-        )
+        importing = solidata_process(*args)
         started = time.monotonic()
         deadline = started + SECONDS
 

@@ -11,25 +11,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from hostile_files import FOLDER
+from hostile_files import FOLDER, NOT_A_ZIP
+from hostile_files import REFUSED as HOSTILE
 from personas import personas
 from solidata.core.ingest import exports as ex
 from solidata.web.imports.models import ImportRun, SubmissionChange
 from solidata.web.surveys.models import Submission, Survey
 
 pytestmark = pytest.mark.django_db
-REFUSED = {
-    "dimension-bomb.xlsx": "ingest.sheet_too_large",
-    "sparse-bomb.xlsx": "ingest.sheet_too_large",
-    "declared-dimension.xlsx": "ingest.sheet_too_large",
-    "undeclared-extent.xlsx": "ingest.sheet_too_large",
-    "shared-strings-bomb.xlsx": "ingest.string_too_long",
-    "strings-count-bomb.xlsx": "ingest.strings_too_large",
-    "zip-bomb.xlsx": "ingest.zip_bomb",
-    "billion-laughs-sheet.xlsx": "ingest.xml_entities",
-    "external-entity.xlsx": "ingest.xml_entities",
-    "not-a-zip.xlsx": "ingest.binary",
-}
+# The refused workbooks, and a file that is not a workbook at all, as an import sees them.
+REFUSED = {**HOSTILE, "not-a-zip.xlsx": NOT_A_ZIP["import"]}
 
 
 @pytest.fixture(autouse=True)

@@ -14,11 +14,9 @@ import io
 import json
 import os
 import select
-import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -29,6 +27,8 @@ from click.testing import CliRunner
 from solidata.cli import IMPORT_FORMATS, main
 from solidata.core.ingest import LAYOUTS
 from solidata.core.ingest import exports as ex
+from subprocesses import copy_of, demo_home, solidata_process
+from subprocesses import solidata as run
 
 pytestmark = pytest.mark.slow
 DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
@@ -44,35 +44,18 @@ COUNTS = {
 }
 
 
-def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DB", "SOLIDATA_"))}
-    env.update({"DB": "sqlite", **extra})
-    return env
-
-
 def solidata(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "solidata.cli", *args],
-        capture_output=True,
-        text=True,
-        env=environment(**env),
-        timeout=600,
-    )
+    return run(*args, timeout=600, **env)
 
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("demo-home") / "data"
-    done = solidata("demo", "--no-serve", "--data-dir", str(home))
-    assert done.returncode == 0, done.stderr
-    return home
+    return demo_home(tmp_path_factory, "demo-home", timeout=600)
 
 
 @pytest.fixture
 def home(prepared: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(prepared, copy)
-    return copy
+    return copy_of(prepared, tmp_path)
 
 
 def state(home: Path) -> dict[str, object]:
@@ -113,13 +96,7 @@ def write_without_waiting(home: Path) -> None:
 def paused_import(home: Path, path: Path, *extra: str) -> subprocess.Popen[str]:
     """`solidata import` started and waited for until it pauses after its first part."""
     args = ["import", str(path), "--survey", "mn-demo", "--data-dir", str(home), *extra]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "solidata.cli", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=environment(SOLIDATA_IMPORT_PAUSE_AFTER="100", PYTHONFAULTHANDLER="1"),
-    )
+    process = solidata_process(*args, SOLIDATA_IMPORT_PAUSE_AFTER="100", PYTHONFAULTHANDLER="1")
     seen = ""
     deadline = time.monotonic() + 300
     assert process.stderr is not None

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from solidata.core.casestudies import CODE_LISTS
-from solidata.web.casestudies.models import CaseStudy, Consent, Interview, Quote
+from solidata.web.casestudies.models import EDITABLE, CaseStudy, Consent, Interview, Quote
 from solidata.web.registry.models import AdminArea, Organisation
 from solidata.web.surveys.models import Survey
 from solidata.web.surveys.selectors import method_of
@@ -22,19 +22,7 @@ CODE_LABELS = {"challenges": _("Challenges"), "opportunities": _("Opportunities"
 class CaseStudyForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = CaseStudy
-        fields = [
-            "survey",
-            "organisation",
-            "title_en",
-            "title_mn",
-            "summary_en",
-            "summary_mn",
-            "interview_date",
-            "admin_area",
-            "locality",
-            "interviewer",
-            "status",
-        ]
+        fields = ["survey", "organisation", *EDITABLE]
         widgets = {
             "interview_date": DATE,
             # Marked with their language: screen readers, spell checkers and the test that no

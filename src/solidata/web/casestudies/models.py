@@ -16,6 +16,18 @@ from solidata.web.registry.models import AdminArea, Organisation
 from solidata.web.surveys.models import Survey
 
 LANGUAGES = [("en", _("English")), ("mn", _("Mongolian"))]
+# A case study's own fields that a person edits (the form) and the services write.
+EDITABLE = (
+    "title_en",
+    "title_mn",
+    "summary_en",
+    "summary_mn",
+    "interview_date",
+    "admin_area",
+    "locality",
+    "interviewer",
+    "status",
+)
 
 
 class CaseStudy(models.Model):

@@ -11,21 +11,17 @@ from django.db import transaction
 
 from solidata.core.casestudies import CODE_LISTS, clean_photo
 from solidata.core.errors import SolidataError, problem
-from solidata.web.casestudies.models import CaseStudy, Consent, Interview, Photo, Quote
+from solidata.web.casestudies.models import (
+    EDITABLE,
+    CaseStudy,
+    Consent,
+    Interview,
+    Photo,
+    Quote,
+)
 from solidata.web.surveys.selectors import method_of
 
-FIELDS = (
-    "title_en",
-    "title_mn",
-    "summary_en",
-    "summary_mn",
-    "interview_date",
-    "admin_area",
-    "locality",
-    "interviewer",
-    "status",
-    "is_synthetic",
-)
+FIELDS = (*EDITABLE, "is_synthetic")
 
 
 def code_choices(case_study_or_survey: Any) -> dict[str, list[str]]:

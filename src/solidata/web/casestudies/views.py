@@ -180,17 +180,34 @@ def case_study_consent(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "casestudies/consent.html", {"form": form, "case_study": case_study})
 
 
+def _add_to(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[QuoteForm] | type[InterviewForm],
+    add: Callable[..., object],
+    *,
+    added: str,
+    incomplete: str,
+) -> HttpResponse:
+    """Add a quote or interview notes (``add``) to the case study from the posted form."""
+    case_study = _editor(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        add(case_study=case_study, **form.cleaned_data)
+        messages.success(request, added)
+    else:
+        messages.error(request, incomplete)
+    return redirect("casestudies:detail", case_study.pk)
+
+
 @require_POST
 @signed_in
 def quote_add(request: HttpRequest, pk: int) -> HttpResponse:
-    case_study = _editor(request, pk)
-    form = QuoteForm(request.POST)
-    if form.is_valid():
-        services.quote_add(case_study=case_study, **form.cleaned_data)
-        messages.success(request, _("The quote was added."))
-    else:
-        messages.error(request, _("The quote needs its text and the speaker's role."))
-    return redirect("casestudies:detail", case_study.pk)
+    return _add_to(
+        request, pk, QuoteForm, services.quote_add,
+        added=_("The quote was added."),
+        incomplete=_("The quote needs its text and the speaker's role."),
+    )  # fmt: skip
 
 
 @require_POST
@@ -204,14 +221,11 @@ def quote_delete(request: HttpRequest, pk: int, quote: int) -> HttpResponse:
 @require_POST
 @signed_in
 def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
-    case_study = _editor(request, pk)
-    form = InterviewForm(request.POST)
-    if form.is_valid():
-        services.interview_add(case_study=case_study, **form.cleaned_data)
-        messages.success(request, _("The interview notes were added."))
-    else:
-        messages.error(request, _("The interview needs the interviewee's role and notes."))
-    return redirect("casestudies:detail", case_study.pk)
+    return _add_to(
+        request, pk, InterviewForm, services.interview_add,
+        added=_("The interview notes were added."),
+        incomplete=_("The interview needs the interviewee's role and notes."),
+    )  # fmt: skip
 
 
 @require_POST
