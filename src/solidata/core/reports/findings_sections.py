@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from solidata.core.definitions import comparison_report
 from solidata.core.reports.charts import Bar, BarChart, MapChart
-from solidata.core.reports.choropleth import ATTRIBUTION, Shade
+from solidata.core.reports.choropleth import Shade
 from solidata.core.reports.document import (
     Block,
     Heading,
@@ -82,7 +82,7 @@ def by_group(
             title=w["map_caption"].format(label=label),
             hidden_label=w["hidden"],
             empty_label="–",
-            credit=f"© {ATTRIBUTION}",
+            credit=w["boundaries_credit"],
         )
         figure = n.figure(
             "fig-map",

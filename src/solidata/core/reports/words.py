@@ -47,6 +47,8 @@ EN: dict[str, str] = {
     "by_group": "Results by entity type and aimag",
     "definitions": "Definitions of an SSE entity and the workbench comparison",
     "challenges": "Challenges and opportunities",
+    "boundaries_credit": "Boundaries: Natural Earth (public domain), via Apache Superset "
+    "(Apache-2.0)",
     "boxes_intro": (
         "Case studies from the field, coded with the same lists of challenges and opportunities "
         "as the survey's questions. Quoted with the consent of the people interviewed."
@@ -191,6 +193,8 @@ MN: dict[str, str] = {
     "by_group": "Байгууллагын төрөл ба аймгаарх үр дүн",
     "definitions": "НЭЗ-ийн байгууллагын тодорхойлолтууд ба ажлын талбарын харьцуулалт",
     "challenges": "Хүндрэл ба боломж",
+    "boundaries_credit": "Хил хязгаар: Natural Earth (нийтийн өмч), Apache Superset-ээр дамжуулан "
+    "(Apache-2.0)",
     "boxes_intro": (
         "Хээрийн тохиолдлын судалгаанууд; судалгааны асуултуудын хүндрэл, боломжийн ижил "
         "жагсаалтаар кодолсон. Ярилцлага өгсөн хүмүүсийн зөвшөөрлөөр иш татав."

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from solidata.core.definitions import RuleResult, Summary, compare, evaluate_rule, summarise
 from solidata.core.reports.choropleth import Shade, choropleth
+from solidata.core.reports.words import words as report_words
 from solidata.core.scoring import RESULTS
 from solidata.core.stats.guard import Guard
 from solidata.web.findings.presenters import Names
@@ -170,7 +171,7 @@ class Reader:
             legend=("0–20%", "20–40%", "40–60%", "60–80%", "80–100%"),
             hidden_label=_("hidden (too few entities)"),
             empty_label=_("no entities, or none determined"),
-            credit=_("Boundaries: %(source)s") % {"source": attribution()},
+            credit=report_words(self.names.lang)["boundaries_credit"],
         )
 
     def movement(self, first: RuleResult, second: RuleResult) -> Movement:
@@ -223,9 +224,3 @@ def _sum(parts: list[Count]) -> Count:
     if any(p.hidden for p in parts):
         return Count(None, True)
     return Count(sum(p.value or 0 for p in parts))
-
-
-def attribution() -> str:
-    """The boundaries' credit line in the current language."""
-    # choropleth.ATTRIBUTION, with the words that translate
-    return str(_("Natural Earth (public domain), via Apache Superset (Apache-2.0)"))
