@@ -38,9 +38,11 @@ import pandas as pd
 from solidata.core.stats.suppression import Protection, protect
 
 Categories = Sequence[Any] | npt.NDArray[Any]  # one category per entity
+_Canonical = tuple[npt.NDArray[np.intp], dict[str, str], str]  # codes, code of each label, digest
 KEEP = 512  # measures kept per dataset; one recomputed later gets the same decisions
 MEASURE = "measure"
 SECOND = "measure2"
+SEEN = 16  # measures whose codes are remembered by identity (see Guard._canonical)
 ABSENT = "-"  # the code of a category no entity is in (an empty set, decided as zeros are)
 
 
@@ -55,7 +57,26 @@ class Guard:
         self._measures: dict[str, Protection] = {}
         self._pairs: dict[tuple[str, str], Protection] = {}
         self._within: dict[str, Protection] = {}
+        self._seen: list[tuple[object, _Canonical]] = []
         self._lock = threading.Lock()
+
+    def _canonical(self, values: Categories) -> _Canonical:
+        """:func:`_canonical` of ``values``, remembered for the last few objects asked about.
+
+        A report asks about the same measure (one array) thousands of times, once per cell;
+        factorising 100,000 texts each time took most of a committee report's time. Objects are
+        matched by identity and kept alive here, so an identity cannot be reused by another
+        object; a measure must not be changed in place once asked about (none is: measures come
+        from the survey's data, which is read-only)."""
+        with self._lock:
+            for seen, found in self._seen:
+                if seen is values:
+                    return found
+        found = _canonical(values)
+        with self._lock:
+            self._seen.insert(0, (values, found))
+            del self._seen[SEEN:]
+        return found
 
     def classes(self) -> Protection:
         """Decisions for sets defined by the classification alone."""
@@ -71,7 +92,7 @@ class Guard:
         code of each category in the protection. Sets in a ``known`` category are always shown
         (e.g. entities without a score: that they gave too few answers says nothing of a score).
         """
-        codes, labels, digest = _canonical(values)
+        codes, labels, digest = self._canonical(values)
         shown = sorted(labels[k] for k in known if k in labels)
         digest += "/" + ",".join(shown)
         classes = self.classes()
@@ -112,8 +133,8 @@ class Guard:
         with the two measures' own decisions fixed."""
         a, a_labels = self.measure(first)
         b, b_labels = self.measure(second)
-        a_codes, _, a_digest = _canonical(first)
-        b_codes, _, b_digest = _canonical(second)
+        a_codes, _, a_digest = self._canonical(first)
+        b_codes, _, b_digest = self._canonical(second)
         renamed = dataclasses.replace(
             b,
             variables=(*self.variables, SECOND),
@@ -164,7 +185,7 @@ class Guard:
         return protection.shows(wanted)
 
 
-def _canonical(values: Categories) -> tuple[npt.NDArray[np.intp], dict[str, str], str]:
+def _canonical(values: Categories) -> _Canonical:
     """Codes by first appearance (as integers: text only when a protection is computed), so that
     two measures making the same partition match."""
     # Vectorised: a report asks thousands of times over 100,000 entities.
