@@ -10,8 +10,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from solidata.core.findings.benchmarks import PeerBenchmark
 from solidata.core.method import Method
-from solidata.core.stats.benchmarks import PeerBenchmark
 from solidata.web.registry.models import AdminArea, Country, EntityType
 from solidata.web.surveys.wording import ClauseExplainer, number_text
 

@@ -9,9 +9,9 @@ from typing import Any
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from solidata.core.findings.dataset import CLASSIFIERS, NOT_STATED
+from solidata.core.findings.tables import Cell, Column
 from solidata.core.method import Method
-from solidata.core.stats.dataset import CLASSIFIERS, NOT_STATED
-from solidata.core.stats.tables import Cell, Column
 from solidata.web.registry.models import AdminArea, EntityType, LegalForm, Sector
 
 VARIABLES = {

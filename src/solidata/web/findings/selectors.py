@@ -19,10 +19,10 @@ from django.conf import settings
 from django.db.models import Count, Max, QuerySet
 
 from solidata.core.errors import Problem, SolidataError
+from solidata.core.findings.dataset import CLASSIFIERS, SurveyData, survey_data
+from solidata.core.findings.guard import Guard
 from solidata.core.scoring import INSTANCE_ID
-from solidata.core.stats.dataset import CLASSIFIERS, SurveyData, survey_data
 from solidata.core.stats.frames import PopulationFrame, Weighting, weighting
-from solidata.core.stats.guard import Guard
 from solidata.web.accounts import rights
 from solidata.web.findings.models import FrameCount, SamplingFrame
 from solidata.web.problems import text as problem_text
