@@ -40,7 +40,8 @@ Namer = Callable[[str, str], str]  # (variable, code) -> the label a reader sees
 ALL = "all"
 Y, BY = "sd_findings_y", "sd_findings_by"
 
-WORDS = {
+# A table's words in English; the web passes them translated (TRANSLATED_TABLE_WORDS).
+TABLE_WORDS = {
     "total": "Total",
     "overall": "All entities",
     "entities": "Entities",
@@ -112,7 +113,7 @@ class Findings:
         self.guard = guard
         self.weighting = weighting
         self.name = name
-        self.words = {**WORDS, **(words or {})}
+        self.words = {**TABLE_WORDS, **(words or {})}
         self.order = order or {}
         self.groups = data.groups.reset_index(drop=True)
 

@@ -25,7 +25,8 @@ RESULTS = {
     "does_not_meet": _("does not meet"),
     "undetermined": _("undetermined"),
 }
-WORDS = {
+# The findings tables' words (core: TABLE_WORDS) in the reader's language, as pages word them.
+TRANSLATED_TABLE_WORDS = {
     "total": _("Total"),
     "overall": _("All entities"),
     "entities": _("Entities"),
@@ -58,7 +59,7 @@ WORDS = {
 
 
 def words() -> dict[str, str]:
-    return {k: str(v) for k, v in WORDS.items()}
+    return {k: str(v) for k, v in TRANSLATED_TABLE_WORDS.items()}
 
 
 class Names:
