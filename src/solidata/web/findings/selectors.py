@@ -13,8 +13,8 @@ frame.
 A submission without a stored score under the survey's method version (scored under an earlier
 version and not scored again, or whose scoring failed) is not counted: the findings never show a
 score that no page shows. The pages say how many approved submissions are left out for it
-(:attr:`Dataset.unscored`); ``solidata`` scores them again when the survey's method changes
-(``submissions_score``).
+(:attr:`Dataset.unscored`). Saving a definition into the survey's method scores every submission
+under the new version (``submissions_score``); scoring is never done while reading.
 """
 
 from __future__ import annotations
