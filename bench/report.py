@@ -14,13 +14,13 @@ import argparse
 import time
 from typing import Any
 
+from solidata.core.findings.crosstabs import Findings
+from solidata.core.findings.dataset import CLASSIFIERS, survey_data
+from solidata.core.findings.guard import Guard
 from solidata.core.method import bundled_method_path, read_method
 from solidata.core.reports.findings_report import FindingsSource, findings_report
 from solidata.core.reports.naming import findings_words, reference_names
 from solidata.core.reports.render import html_pdf, render_html, render_pdf
-from solidata.core.stats.dataset import CLASSIFIERS, survey_data
-from solidata.core.stats.findings import Findings
-from solidata.core.stats.guard import Guard
 from workbench import synthetic_survey  # noqa: E402  (bench/ is on the path when run)
 
 

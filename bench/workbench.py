@@ -32,9 +32,9 @@ import pandas as pd
 from solidata.core.definitions import check_rule, compare, evaluate_rule, summarise
 from solidata.core.demo import synthetic_organisations
 from solidata.core.demo_answers import synthetic_answers
+from solidata.core.findings.dataset import CLASSIFIERS, SurveyData, survey_data
+from solidata.core.findings.guard import Guard
 from solidata.core.method import bundled_method_path, read_method
-from solidata.core.stats.dataset import CLASSIFIERS, SurveyData, survey_data
-from solidata.core.stats.guard import Guard
 
 TARGET_MS = 300.0
 

@@ -50,3 +50,14 @@ def test_importing_every_core_module_loads_no_django() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_generic_survey_statistics_never_import_solidatas_findings() -> None:
+    stats = CORE / "stats"
+    offenders = {
+        str(path.relative_to(CORE)): sorted(
+            m for m in imported_modules(path) if m.startswith("solidata.core.findings")
+        )
+        for path in stats.rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}

@@ -12,8 +12,8 @@ import pandas as pd
 
 from solidata.core.demo import synthetic_organisations
 from solidata.core.demo_answers import synthetic_answers
+from solidata.core.findings.dataset import CLASSIFIERS, SurveyData, survey_data
 from solidata.core.method import bundled_method_path, read_method
-from solidata.core.stats.dataset import CLASSIFIERS, SurveyData, survey_data
 
 
 @cache

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from solidata.core.stats.benchmarks import peer_benchmarks
+from solidata.core.findings.benchmarks import peer_benchmarks
 
 SCORES = pd.DataFrame(
     {

@@ -7,11 +7,11 @@ import pytest
 
 from core.findings_data import demo_data
 from solidata.core.errors import SolidataError
-from solidata.core.stats.absent import with_absent
-from solidata.core.stats.answers import answer_table
-from solidata.core.stats.findings import Findings, Query
-from solidata.core.stats.guard import Guard
-from solidata.core.stats.tables import table_csv, table_records
+from solidata.core.findings.absent import with_absent
+from solidata.core.findings.answers import answer_table
+from solidata.core.findings.crosstabs import Findings, Query
+from solidata.core.findings.guard import Guard
+from solidata.core.findings.tables import table_csv, table_records
 
 
 def _cells(table, key):  # type: ignore[no-untyped-def]

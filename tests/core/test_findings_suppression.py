@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from solidata.core.demo import synthetic_organisations
-from solidata.core.stats.suppression import Protection, disclosed, protect
+from solidata.core.findings.suppression import Protection, disclosed, protect
 
 VARIABLES = ["admin_area", "entity_type", "legal_form", "sector"]
 

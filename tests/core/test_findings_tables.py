@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 
 from core.findings_data import demo_data
+from solidata.core.findings.benchmarks import peer_benchmarks
+from solidata.core.findings.crosstabs import Findings, Query
+from solidata.core.findings.guard import Guard
+from solidata.core.findings.tables import Table, table_csv, table_records
 from solidata.core.stats import PostStrata, SurveyDesign, estimate
-from solidata.core.stats.benchmarks import peer_benchmarks
-from solidata.core.stats.findings import Findings, Query
 from solidata.core.stats.frames import PopulationFrame, weighting
-from solidata.core.stats.guard import Guard
-from solidata.core.stats.tables import Table, table_csv, table_records
 
 TYPES = {"cooperative": 4400, "association": 900, "self_help_group": 1200, "other": 600,
          "social_enterprise": 300, "foundation": 150}  # fmt: skip

@@ -6,7 +6,7 @@ import csv
 import io
 
 from solidata.core.errors import problem
-from solidata.core.ingest.problems import Findings, problems_csv, safe_cell
+from solidata.core.ingest.problems import ProblemLog, problems_csv, safe_cell
 
 
 def test_cells_a_spreadsheet_would_take_for_formulas_are_written_as_text() -> None:
@@ -38,10 +38,10 @@ def test_a_problem_report_quotes_every_cell_that_could_run_as_a_formula() -> Non
 
 
 def test_row_problems_past_the_cap_are_counted_in_one_warning() -> None:
-    findings = Findings("a.csv", cap=3)
+    problem_log = ProblemLog("a.csv", cap=3)
     for row in range(2, 12):
-        findings.row_error("ingest.instance_id_empty", row=row, column="_uuid")
-    problems = findings.problems()
+        problem_log.row_error("ingest.instance_id_empty", row=row, column="_uuid")
+    problems = problem_log.problems()
     assert [p.code for p in problems] == ["ingest.instance_id_empty"] * 3 + [
         "ingest.problems_truncated"
     ]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from solidata.core.errors import SolidataError
 from solidata.core.ingest import exports as ex
 from solidata.core.ingest import read_answers
-from solidata.core.ingest.values import EXPECTED, ChoiceLookup, cell_text, excel_date
+from solidata.core.ingest.values import EXPECTED, ChoiceLookup, excel_date, export_cell_text
 from solidata.core.method import Method, read_method
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
@@ -52,7 +52,12 @@ def test_select_multiple_answers_are_stored_in_choice_order_without_repeats(
 
 
 def test_excel_cells_become_the_text_an_export_means() -> None:
-    assert (cell_text(5.0), cell_text(2.5), cell_text(True), cell_text("")) == (
+    assert (
+        export_cell_text(5.0),
+        export_cell_text(2.5),
+        export_cell_text(True),
+        export_cell_text(""),
+    ) == (
         "5",
         "2.5",
         "1",

@@ -13,15 +13,15 @@ import pytest
 from openpyxl import load_workbook
 
 from core.findings_data import demo_data
+from solidata.core.findings.crosstabs import Findings
+from solidata.core.findings.dataset import CLASSIFIERS
+from solidata.core.findings.guard import Guard
 from solidata.core.reports.document import Numbering, Report, count, text
 from solidata.core.reports.findings_report import FindingsSource, findings_report
 from solidata.core.reports.naming import findings_words, reference_names
 from solidata.core.reports.render import render, render_html, render_pdf
 from solidata.core.reports.render_xlsx import render_xlsx
 from solidata.core.reports.words import MN, words
-from solidata.core.stats.dataset import CLASSIFIERS
-from solidata.core.stats.findings import Findings
-from solidata.core.stats.guard import Guard
 
 SECTIONS = [
     "summary",

@@ -15,7 +15,7 @@ import pytest
 from solidata.core.errors import SolidataError
 from solidata.core.ingest import read_answers as ingest_answers
 from solidata.core.method import read_method
-from solidata.core.scoring.answers import read_answers as scoring_answers
+from solidata.core.scoring.answers import read_plain_answers
 from solidata.core.stats import MISSING_MARKERS, estimate_mean, estimate_proportions
 from solidata.core.stats.reading import read_survey_csv
 
@@ -67,7 +67,7 @@ def test_a_marker_pandas_would_drop_in_a_number_column_is_an_error_not_a_gap(
 
 
 def test_the_scoring_reader_keeps_none_as_an_answer() -> None:
-    frame = scoring_answers(io.StringIO("instance_id,a\nx1,None\nx2,NULL\nx3,#N/A\nx4,\n"))
+    frame = read_plain_answers(io.StringIO("instance_id,a\nx1,None\nx2,NULL\nx3,#N/A\nx4,\n"))
     assert frame["a"].tolist()[:3] == ["None", "NULL", "#N/A"]
     assert frame["a"].isna().tolist() == [False, False, False, True]
 

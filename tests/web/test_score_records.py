@@ -9,16 +9,19 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from solidata.core.ingest import exports as ex
 from solidata.core.ingest import read_answers
 from solidata.core.method import Method, read_method
 from solidata.core.scoring import ScoreTable, score
 from solidata.web.surveys.score_records import (
+    SECTIONS,
     dimension_scores_json,
     dimension_scores_of,
     record_of,
     records_json,
+    score_table_of,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
@@ -85,3 +88,49 @@ def test_the_migration_converts_records_in_every_language_and_back() -> None:
     converted = [migration._compact(results, method) for results in old]
     assert converted == [json.loads(t) for t in records_json(table)]
     assert [migration._rendered(c, method, i) for c, i in zip(converted, ids, strict=True)] == old
+
+
+FRAMES = ("dimensions", "coverage", "indicators", "levels", "definitions", "clauses")
+
+
+def assert_same_scores(got: ScoreTable, expected: ScoreTable) -> None:
+    pd.testing.assert_index_equal(got.instance_ids, expected.instance_ids)
+    for name in (*FRAMES, "recommendations"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(expected, name), obj=name)
+
+
+def as_postgresql_gives_it(text: str) -> str:
+    """A stored record as PostgreSQL's ``jsonb`` gives it back: keys by length, then spaces."""
+    record = json.loads(text)
+    return json.dumps({k: record[k] for k in sorted(record, key=lambda k: (len(k), k))})
+
+
+def test_stored_records_decode_to_the_score_table_that_scoring_gave() -> None:
+    method, subs = ex.synthetic_submissions()
+    table = score(method, subs.frame())
+    assert table.dimensions.isna().any().any() and table.recommendations.any().any()
+    assert (table.definitions == "undetermined").any().any()
+    texts = records_json(table)
+    for given in (texts, [as_postgresql_gives_it(t) for t in texts]):
+        assert_same_scores(score_table_of(method, given, table.instance_ids), table)
+
+
+def test_no_stored_records_decode_to_an_empty_score_table() -> None:
+    method, subs = ex.synthetic_submissions()
+    empty = score(method, subs.frame().iloc[:0])
+    assert_same_scores(score_table_of(method, [], empty.instance_ids), empty)
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_a_stored_record_that_does_not_fit_the_method_is_refused(section: str) -> None:
+    method, subs = ex.synthetic_submissions()
+    table = score(method, subs.frame().iloc[:3])
+    texts = records_json(table)
+    record = json.loads(texts[1])
+    if section == "recommendations":
+        record[section] = [99]  # not one of the method's recommendations
+    else:
+        record[section] = record[section][:-1]  # a part missing
+    texts[1] = json.dumps(record)
+    with pytest.raises(ValueError):
+        score_table_of(method, texts, table.instance_ids)

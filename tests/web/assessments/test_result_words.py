@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import fields
 from functools import cache
 
 import pytest
 from django.utils import translation
 
+from solidata.core.demo import synthetic_organisations
+from solidata.core.demo_answers import synthetic_answers
 from solidata.core.method import Method, bundled_method_path, read_method
-from solidata.web.assessments.result_view import change_rows, level_bands
+from solidata.core.scoring import score
+from solidata.web.assessments.result_view import change_rows, level_bands, result_view
+from solidata.web.surveys.presenters import DefinitionRow, DimensionRow, profile_of
 from solidata.web.surveys.wording import ClauseExplainer
 
 
@@ -70,3 +75,23 @@ def test_the_change_since_before_is_said_in_points() -> None:
     assert words["Voluntary cooperation and mutual aid"] == "up 10 points"
     assert words["Democratic and/or participatory governance"] == "no change"
     assert words["Autonomy and independence"] == "cannot be compared: a score is missing"
+
+
+def test_the_result_page_and_the_public_profile_present_a_record_alike() -> None:
+    method = bundled()
+    records = score(method, synthetic_answers(synthetic_organisations(count=30))).to_records("en")
+    record = next(r for r in records if len(r["recommendations"]) >= 2)
+    page = result_view(method, record, {}, "en")
+    profile = profile_of(method, record, "en")
+    assert page.recommendations == profile.recommendations
+    assert any(r.resource for r in page.recommendations)  # the method's resources are looked up
+    as_rows = [
+        DimensionRow(**{f.name: getattr(d, f.name) for f in fields(DimensionRow)})
+        for d in page.dimensions
+    ]
+    assert as_rows == profile.dimensions
+
+    def outcomes(definitions: list[DefinitionRow]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        return [(d.id, d.result, [(c.code, c.result) for c in d.clauses]) for d in definitions]
+
+    assert outcomes(page.definitions) == outcomes(profile.definitions)

@@ -19,7 +19,7 @@ import pytest
 from django.test import Client
 
 from personas import Personas
-from solidata.core.stats.dataset import CLASSIFIERS
+from solidata.core.findings.dataset import CLASSIFIERS
 from solidata.web.registry.models import Organisation
 
 pytestmark = pytest.mark.django_db

@@ -25,9 +25,9 @@ from solidata.core.definitions.workbench import (
     evaluate_rule,
     summarise,
 )
+from solidata.core.findings.dataset import SurveyData
+from solidata.core.findings.guard import Guard
 from solidata.core.scoring import RESULTS
-from solidata.core.stats.dataset import SurveyData
-from solidata.core.stats.guard import Guard
 
 HIDDEN = "x"
 

@@ -27,10 +27,10 @@ import numpy.typing as npt
 from solidata.core.errors import Problem, SolidataError, problem
 from solidata.core.expressions import Environment, Expression, evaluate, parse
 from solidata.core.expressions.values import to_bool
+from solidata.core.findings.dataset import SurveyData
 from solidata.core.method import Method
 from solidata.core.method.validate import Checker, not_a_condition
 from solidata.core.scoring import RESULTS
-from solidata.core.stats.dataset import SurveyData
 
 Int8Array = npt.NDArray[np.int8]
 MEETS, DOES_NOT_MEET, UNDETERMINED = 0, 1, 2

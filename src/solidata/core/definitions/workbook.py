@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from solidata.core.errors import SolidataError
 from solidata.core.ingest.xlsx_guard import inspect_workbook
-from solidata.core.method.sheets import cell_text, split_language
+from solidata.core.method.sheets import split_language, trimmed_cell_text
 
 _LAST_NUMBER = re.compile(r"(\d+)(?!.*\d)")
 
@@ -99,9 +99,9 @@ def _sheet(book: object, name: str) -> Worksheet:
 def _header(sheet: Worksheet) -> dict[str, int]:
     """Column headers of the first row -> column number (from 1)."""
     return {
-        cell_text(cell.value): cell.column
+        trimmed_cell_text(cell.value): cell.column
         for cell in sheet[1]
-        if cell_text(cell.value) and isinstance(cell.column, int)
+        if trimmed_cell_text(cell.value) and isinstance(cell.column, int)
     }
 
 
@@ -109,11 +109,12 @@ def _row_of(sheet: Worksheet, id_column: int, identifier: str) -> int:
     """The row holding ``identifier`` in the id column, else the row after the last used one."""
     last = 1
     for row in range(2, sheet.max_row + 1):
-        text = cell_text(sheet.cell(row=row, column=id_column).value)
+        text = trimmed_cell_text(sheet.cell(row=row, column=id_column).value)
         if text == identifier:
             return row
         if any(
-            cell_text(sheet.cell(row=row, column=c).value) for c in range(1, sheet.max_column + 1)
+            trimmed_cell_text(sheet.cell(row=row, column=c).value)
+            for c in range(1, sheet.max_column + 1)
         ):
             last = row
     return last + 1

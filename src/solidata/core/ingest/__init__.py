@@ -32,7 +32,7 @@ from solidata.core.ingest.kobo import read_kobo_csv, read_kobo_xlsx, read_koboca
 from solidata.core.ingest.layout import ReadContext
 from solidata.core.ingest.odk import read_odk_csv, read_odk_zip
 from solidata.core.ingest.plain import read_plain_csv
-from solidata.core.ingest.problems import Findings, problems_csv
+from solidata.core.ingest.problems import ProblemLog, problems_csv
 from solidata.core.ingest.result import (
     LAYOUTS,
     REVIEW_STATUSES,
@@ -43,8 +43,7 @@ from solidata.core.ingest.result import (
     nest_repeats,
 )
 from solidata.core.method.model import Method
-from solidata.core.scoring.answers import INSTANCE_ID
-from solidata.core.scoring.answers import read_answers as plain_answers
+from solidata.core.scoring.answers import INSTANCE_ID, read_plain_answers
 from solidata.core.spreadsheet_csv import safe_cell
 
 Reader = Callable[[ReadContext], ImportResult]
@@ -101,7 +100,7 @@ def read_answers(
     ctx = ReadContext(
         method=method,
         file=file,
-        findings=Findings(file.name),
+        problem_log=ProblemLog(file.name),
         layout=layout,
         chunk_rows=chunk_rows,
         progress=progress,
@@ -117,7 +116,7 @@ def answers_for_scoring(
     The method's plain answers CSV in its simplest form (UTF-8, commas, a header of
     ``instance_id``, the method's answer columns and the optional ``submitted_at`` and
     ``review_status``, each instance id given once) is read by
-    :func:`solidata.core.scoring.read_answers`, several times faster than the full reader; any
+    :func:`solidata.core.scoring.read_plain_answers`, several times faster than the full reader; any
     other file by :func:`read_answers`. Raises SolidataError when the file is refused.
 
     Example::
@@ -127,7 +126,7 @@ def answers_for_scoring(
     """
     file = inspect_file(path, limits)
     if _simple_plain_csv(file, method):
-        frame = plain_answers(file.path, method)
+        frame = read_plain_answers(file.path, method)
         ids = frame[INSTANCE_ID]
         if not (ids.isna().any() or ids.duplicated().any()):
             return frame, ()

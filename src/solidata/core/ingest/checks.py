@@ -10,12 +10,12 @@ once per distinct answer, and remembered from one chunk of the file to the next.
 Example::
 
     >>> import pandas as pd
-    >>> from solidata.core.ingest.problems import Findings
+    >>> from solidata.core.ingest.problems import ProblemLog
     >>> from solidata.core.method.model import Method, Question
     >>> m = Method(id="m", version="1", questions=(Question("n", "integer", constraint=". < 10"),))
-    >>> findings = Findings("a.csv")
-    >>> ConstraintChecker(m, findings)(pd.DataFrame({"n": ["5", "12"]}), [2, 3], {"n": "n"})
-    >>> [(p.code, p.row) for p in findings.problems()]
+    >>> problem_log = ProblemLog("a.csv")
+    >>> ConstraintChecker(m, problem_log)(pd.DataFrame({"n": ["5", "12"]}), [2, 3], {"n": "n"})
+    >>> [(p.code, p.row) for p in problem_log.problems()]
     [('ingest.constraint_failed', 3)]
 """
 
@@ -30,7 +30,7 @@ import pandas as pd
 from solidata.core.errors import SolidataError
 from solidata.core.expressions import evaluate, parse
 from solidata.core.expressions.values import BoolArray, to_bool
-from solidata.core.ingest.problems import Findings
+from solidata.core.ingest.problems import ProblemLog
 from solidata.core.method.model import Method, Question
 from solidata.core.scoring import Answers
 
@@ -38,8 +38,8 @@ from solidata.core.scoring import Answers
 class ConstraintChecker:
     """Checks the constraints of one table's questions, chunk after chunk."""
 
-    def __init__(self, method: Method, findings: Findings, sheet: str | None = None) -> None:
-        self.findings = findings
+    def __init__(self, method: Method, problem_log: ProblemLog, sheet: str | None = None) -> None:
+        self.problem_log = problem_log
         self.sheet = sheet
         # Relevance is not re-evaluated (see the module's documentation).
         self.method = dataclasses.replace(
@@ -98,10 +98,10 @@ class ConstraintChecker:
         headers: Mapping[str, str],
     ) -> None:
         for n, i in enumerate(bad):
-            if self.findings.full:
-                self.findings.count_left_out(len(bad) - n)
+            if self.problem_log.full:
+                self.problem_log.count_left_out(len(bad) - n)
                 return
-            self.findings.row_error(
+            self.problem_log.row_error(
                 "ingest.constraint_failed",
                 row=int(rows[i]),
                 column=headers.get(q.name, q.name),

@@ -79,13 +79,13 @@ def _main(
     method = ctx.method
     index = HeaderIndex(method, method.questions if legacy else questions_of(method, None))
     plan = plan_columns(index, headers, KOBO_META, ignored=KOBO_IGNORED, flat_repeats=legacy)
-    report_columns(ctx.findings, plan)
+    report_columns(ctx.problem_log, plan)
     missing = LEGACY_MISSING if legacy else frozenset()
     convert = TableConverter(
-        method, questions_of(method, None), plan, ctx.findings, missing=missing
+        method, questions_of(method, None), plan, ctx.problem_log, missing=missing
     )
     parents = ("index",) if sheets else ()
-    main = MainTable(method, convert, ctx.findings, parent_roles=parents)
+    main = MainTable(method, convert, ctx.problem_log, parent_roles=parents)
     require_id(ctx, main, ID_COLUMNS)
     return main
 
@@ -124,7 +124,7 @@ def _repeat_sheets(
     for sheet in sheets:
         repeat = find_repeat(ctx.method, sheet.name)
         if repeat is None:
-            ctx.findings.add("ingest.repeat_unknown", sheet=sheet.name, name=sheet.name)
+            ctx.problem_log.add("ingest.repeat_unknown", sheet=sheet.name, name=sheet.name)
         else:
             named[repeat] = sheet
     # parents before children: a repeat inside another repeat is read after it
@@ -150,8 +150,8 @@ def _read_repeat_sheet(
 ) -> tuple[RepeatTable, dict[str, str]]:
     questions = questions_of(ctx.method, repeat, tables)
     plan = plan_columns(HeaderIndex(ctx.method, questions), sheet.header, KOBO_META)
-    report_columns(ctx.findings, plan, sheet.name)
-    convert = TableConverter(ctx.method, questions, plan, ctx.findings, sheet=sheet.name)
+    report_columns(ctx.problem_log, plan, sheet.name)
+    convert = TableConverter(ctx.method, questions, plan, ctx.problem_log, sheet=sheet.name)
     link: int | None
     if "parent_index" in plan.meta:
         link, known = plan.meta["parent_index"], parents
@@ -195,7 +195,7 @@ def _flat_converters(ctx: ReadContext, plan: Plan) -> dict[Indexes, tuple[str, T
         tables = [find_repeat(ctx.method, name) or name for name, _ in indexes]
         questions = questions_of(ctx.method, tables[-1], tables)
         convert = TableConverter(
-            ctx.method, questions, plan.flat[indexes], ctx.findings, missing=LEGACY_MISSING
+            ctx.method, questions, plan.flat[indexes], ctx.problem_log, missing=LEGACY_MISSING
         )
         out[indexes] = (tables[-1], convert)
     return out

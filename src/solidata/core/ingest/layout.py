@@ -30,7 +30,7 @@ import pandas as pd
 from solidata.core.errors import SolidataError
 from solidata.core.ingest.columns import Plan, normal
 from solidata.core.ingest.files import InputFile
-from solidata.core.ingest.problems import Findings
+from solidata.core.ingest.problems import ProblemLog
 from solidata.core.ingest.result import SOURCES, ImportResult, Progress
 from solidata.core.ingest.submissions import (
     MainTable,
@@ -48,7 +48,7 @@ class ReadContext:
 
     method: Method
     file: InputFile
-    findings: Findings
+    problem_log: ProblemLog
     layout: str
     chunk_rows: int = 20_000
     progress: Progress | None = None
@@ -104,9 +104,9 @@ def parent_repeat(method: Method, repeat: str, tables: Iterable[str]) -> str | N
     return next((g for g in reversed(group.path) if g in own), None)
 
 
-def report_columns(findings: Findings, plan: Plan, sheet: str | None = None) -> None:
+def report_columns(problem_log: ProblemLog, plan: Plan, sheet: str | None = None) -> None:
     for column in plan.unknown:
-        findings.add(
+        problem_log.add(
             "ingest.column_unknown", sheet=sheet, column=column.header, header=column.header
         )
 
@@ -131,7 +131,7 @@ def result_of(ctx: ReadContext, main: MainTable, repeats: Iterable[RepeatTable])
         file=ctx.file.name,
         batches=main.batches,
         repeats={r.name: r.frame() for r in repeats if r.frames},
-        problems=ctx.findings.problems(),
+        problems=ctx.problem_log.problems(),
         rows_read=main.rows_read,
         rejected=main.rejected,
         questions=tuple(q.name for q in main.convert.questions),
@@ -167,7 +167,7 @@ def read_repeat_table(
     for rows, chunk in table.chunks(convert.positions(), ctx.chunk_rows):
         raw = chunk[link].tolist() if link is not None else [None] * len(chunk)
         parent_keys = lookup_parents(raw, parents)
-        report_orphans(ctx.findings, parent_keys, raw, rows, header, table.name)
+        report_orphans(ctx.problem_log, parent_keys, raw, rows, header, table.name)
         submissions = [k.split("/", 1)[0] if k else None for k in parent_keys]
         keys = rows_of.add(convert.checked(chunk, rows), parent_keys, rows, submissions)
         if own_key is not None:

@@ -66,12 +66,12 @@ def _main_table(ctx: ReadContext, table: TextTable) -> MainTable:
     plan = plan_columns(
         HeaderIndex(ctx.method, questions), table.header, ODK_META, ignored=ODK_IGNORED
     )
-    report_columns(ctx.findings, plan)
-    convert = TableConverter(ctx.method, questions, plan, ctx.findings)
+    report_columns(ctx.problem_log, plan)
+    convert = TableConverter(ctx.method, questions, plan, ctx.problem_log)
     main = MainTable(
         ctx.method,
         convert,
-        ctx.findings,
+        ctx.problem_log,
         id_roles=("instance_id", "key"),
         parent_roles=("key",),
     )
@@ -125,7 +125,7 @@ def _repeat_files(
         suffix = PurePosixPath(member).stem.removeprefix(stem).lstrip("-")
         repeat = find_repeat(ctx.method, suffix)
         if repeat is None:
-            ctx.findings.add("ingest.repeat_unknown", sheet=member, name=member)
+            ctx.problem_log.add("ingest.repeat_unknown", sheet=member, name=member)
         else:
             named[repeat] = source
     order = sorted(named, key=lambda r: repeat_depth(ctx.method, r))
@@ -145,7 +145,7 @@ def _read_repeat_file(
     source = named[repeat]
     questions = questions_of(ctx.method, repeat, named)
     plan = plan_columns(HeaderIndex(ctx.method, questions), source.header, ODK_REPEAT_META)
-    report_columns(ctx.findings, plan, source.name)
-    convert = TableConverter(ctx.method, questions, plan, ctx.findings, sheet=source.name)
+    report_columns(ctx.problem_log, plan, source.name)
+    convert = TableConverter(ctx.method, questions, plan, ctx.problem_log, sheet=source.name)
     link, key = plan.meta.get("parent_key"), plan.meta.get("key")
     return read_repeat_table(ctx, repeat, source, convert, parents, link, key)

@@ -32,9 +32,9 @@ def read_plain_csv(ctx: ReadContext) -> ImportResult:
     table = TextTable.open(lambda: file.path.open("rb"), file.encoding, file.name, file.size)
     questions = [q for q in ctx.method.questions if q.is_answer]
     plan = plan_columns(HeaderIndex(ctx.method, questions), table.header, PLAIN_META)
-    report_columns(ctx.findings, plan)
-    convert = TableConverter(ctx.method, questions, plan, ctx.findings)
-    main = MainTable(ctx.method, convert, ctx.findings, id_roles=("instance_id",))
+    report_columns(ctx.problem_log, plan)
+    convert = TableConverter(ctx.method, questions, plan, ctx.problem_log)
+    main = MainTable(ctx.method, convert, ctx.problem_log, id_roles=("instance_id",))
     require_id(ctx, main, ("instance_id",))
     for rows, chunk in table.chunks(convert.positions(), ctx.chunk_rows, ctx.progress):
         main.add(rows, chunk)

@@ -9,7 +9,7 @@ with a leading apostrophe.
 
 Example::
 
-    >>> f = Findings(file="a.csv", cap=1)
+    >>> f = ProblemLog(file="a.csv", cap=1)
     >>> f.row_error("ingest.instance_id_empty", row=3, column="_uuid")
     >>> f.row_error("ingest.instance_id_empty", row=4, column="_uuid")
     >>> [p.code for p in f.problems()]
@@ -39,7 +39,7 @@ class _Tally:
 
 
 @dataclass
-class Findings:
+class ProblemLog:
     """Problems found while reading one file."""
 
     file: str

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from solidata.core.ingest.columns import Plan
-from solidata.core.ingest.problems import Findings
+from solidata.core.ingest.problems import ProblemLog
 from solidata.core.ingest.result import ID, KEY, PARENT, POSITION, REVIEW, ROW, SUBMITTED_AT
 from solidata.core.ingest.tables import TableConverter
 from solidata.core.ingest.values import convert_distinct, mask_distinct
@@ -82,7 +82,7 @@ class MainTable:
 
     method: Method
     convert: TableConverter
-    findings: Findings
+    problem_log: ProblemLog
     id_roles: Sequence[str] = ("instance_id", "uuid", "key")
     parent_roles: Sequence[str] = ()
     sheet: str | None = None
@@ -140,11 +140,11 @@ class MainTable:
         header = self.plan.headers[self.id_column() or 0]
         for i, (value, row) in enumerate(zip(ids.tolist(), rows, strict=True)):
             if not isinstance(value, str):
-                self.findings.row_error(
+                self.problem_log.row_error(
                     "ingest.instance_id_empty", row=row, column=header, sheet=self.sheet
                 )
             elif len(value) > MAX_INSTANCE_ID:
-                self.findings.row_error(
+                self.problem_log.row_error(
                     "ingest.instance_id_too_long",
                     row=row,
                     column=header,
@@ -153,7 +153,7 @@ class MainTable:
                     limit=MAX_INSTANCE_ID,
                 )
             elif value in self._first_row:
-                self.findings.row_error(
+                self.problem_log.row_error(
                     "ingest.instance_id_duplicate",
                     row=row,
                     column=header,
@@ -192,17 +192,17 @@ class MainTable:
     def finish(self) -> None:
         """Report, once for the whole file, what was tallied chunk by chunk."""
         if self._bad_time_count:
-            self.findings.add(
+            self.problem_log.add(
                 "ingest.submitted_at_invalid",
                 count=self._bad_time_count,
                 example=self._bad_times[0],
             )
         if self._bad_review_count:
-            self.findings.add(
+            self.problem_log.add(
                 "ingest.review_unknown", count=self._bad_review_count, example=self._bad_reviews[0]
             )
         if self.rows_read == 0:
-            self.findings.add("ingest.no_rows")
+            self.problem_log.add("ingest.no_rows")
 
 
 @dataclass
@@ -250,7 +250,7 @@ class RepeatTable:
 
 
 def report_orphans(
-    findings: Findings,
+    problem_log: ProblemLog,
     parents: Sequence[str | None],
     raw_parents: Sequence[object],
     rows: Sequence[int],
@@ -259,7 +259,7 @@ def report_orphans(
 ) -> None:
     for parent, raw, row in zip(parents, raw_parents, rows, strict=True):
         if parent is None:
-            findings.row_error(
+            problem_log.row_error(
                 "ingest.repeat_orphan",
                 row=row,
                 column=header,

@@ -9,11 +9,11 @@ Example::
 
     >>> import pandas as pd
     >>> from solidata.core.ingest.columns import HeaderIndex, plan_columns
-    >>> from solidata.core.ingest.problems import Findings
+    >>> from solidata.core.ingest.problems import ProblemLog
     >>> from solidata.core.method.model import Method, Question
     >>> m = Method(id="m", version="1", questions=(Question("n", "integer"),))
     >>> plan = plan_columns(HeaderIndex(m, m.questions), ["n"], {})
-    >>> convert = TableConverter(m, m.questions, plan, Findings("a.csv"))
+    >>> convert = TableConverter(m, m.questions, plan, ProblemLog("a.csv"))
     >>> chunk = pd.DataFrame({0: pd.Series(["5.0", "x", None], dtype="str")})
     >>> convert(chunk, [2, 3, 4])["n"].tolist()
     ['5', 'x', nan]
@@ -30,7 +30,7 @@ import pyarrow as pa
 
 from solidata.core.ingest.checks import ConstraintChecker
 from solidata.core.ingest.columns import GEO_PARTS, Plan
-from solidata.core.ingest.problems import Findings
+from solidata.core.ingest.problems import ProblemLog
 from solidata.core.ingest.values import (
     TRUE_CELLS,
     ChoiceLookup,
@@ -50,14 +50,14 @@ class _Options:
 
 
 class TableConverter:
-    """Converts the chunks of one table of an export into answers, reporting to ``findings``."""
+    """Converts the chunks of one table of an export into answers, reporting to ``problem_log``."""
 
     def __init__(
         self,
         method: Method,
         questions: Sequence[Question],
         plan: Plan,
-        findings: Findings,
+        problem_log: ProblemLog,
         *,
         sheet: str | None = None,
         missing: frozenset[str] = frozenset(),
@@ -65,14 +65,14 @@ class TableConverter:
         self.method = method
         self.questions = [q for q in questions if q.is_answer]
         self.plan = plan
-        self.findings = findings
+        self.problem_log = problem_log
         self.sheet = sheet
         self.missing = missing
         self.lookups = {
             q.name: ChoiceLookup(method.choice_list(q)) for q in self.questions if q.is_select
         }
         self.mapped = plan.mapped_questions()
-        self.check = ConstraintChecker(method, findings, sheet)
+        self.check = ConstraintChecker(method, problem_log, sheet)
         self.options = {
             name: _Options(positions, self._options_needed(name))
             for name, positions in plan.options.items()
@@ -196,7 +196,7 @@ class TableConverter:
             else:
                 result = convert_distinct(column, lambda v: _found_many(lookup, v))
             if result.failed_values:
-                self.findings.unknown_values(
+                self.problem_log.unknown_values(
                     q.name, self.sheet, result.failed_values, int(result.failed.sum())
                 )
             return result.series
@@ -209,10 +209,10 @@ class TableConverter:
             bad = np.flatnonzero(result.failed)
             values = result.series.to_numpy()
             for n, i in enumerate(bad.tolist()):
-                if self.findings.full:
-                    self.findings.count_left_out(len(bad) - n)
+                if self.problem_log.full:
+                    self.problem_log.count_left_out(len(bad) - n)
                     break
-                self.findings.row_error(
+                self.problem_log.row_error(
                     "ingest.value_invalid",
                     row=int(rows[i]),
                     column=header,

@@ -219,7 +219,7 @@ def mask_distinct(series: pd.Series, predicate: Callable[[str], bool]) -> np.nda
     return hits[codes]
 
 
-def cell_text(value: object) -> str | None:
+def export_cell_text(value: object) -> str | None:
     """One spreadsheet cell as the text an export means (None: empty)."""
     if value is None or value == "":
         return None

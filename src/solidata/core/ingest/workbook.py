@@ -25,7 +25,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from solidata.core.errors import SolidataError
 from solidata.core.ingest.result import Progress
-from solidata.core.ingest.values import cell_text
+from solidata.core.ingest.values import export_cell_text
 
 # Cells of a block of rows converted to Python at a time: 20,000 rows of 200 columns.
 CHUNK_CELLS = 4_000_000
@@ -76,7 +76,7 @@ def _column(values: list[Any]) -> pd.Series:
     if all(type(v) is str or v is None for v in values):
         series = pd.Series(pd.array(values, dtype="str"))
         return series.where(series.str.len() > 0)
-    return pd.Series(pd.array([cell_text(v) for v in values], dtype="str"))
+    return pd.Series(pd.array([export_cell_text(v) for v in values], dtype="str"))
 
 
 def open_sheets(path: Path, name: str) -> list[SheetTable]:
@@ -90,7 +90,7 @@ def open_sheets(path: Path, name: str) -> list[SheetTable]:
             header_row = next(rows, None)
             if header_row is None:
                 continue
-            header = [(cell_text(h) or "").strip() for h in header_row]
+            header = [(export_cell_text(h) or "").strip() for h in header_row]
             total = max(sheet.total_height - 1, 0)
             tables.append(SheetTable(sheet_name, header, rows, total, sheet.total_width))
     except (CalamineError, ValueError, OSError) as exc:

@@ -92,7 +92,7 @@ def language_code(name: str | None) -> str | None:
     return m.group(1).strip() if m else name.strip()
 
 
-def cell_text(value: Any) -> str:
+def trimmed_cell_text(value: Any) -> str:
     """A cell as text: ``1.0`` -> ``1``, dates in ISO form, surrounding spaces removed."""
     if value is None:
         return ""
@@ -155,7 +155,9 @@ def _xlsform_rows(rows: list[dict[str, Any]] | Any) -> list[Row]:
     # pyxform keeps empty rows inside the data so that row numbers stay true; header is row 1.
     out = []
     for i, raw in enumerate(rows):
-        cells = {str(k).strip(): cell_text(v) for k, v in raw.items() if cell_text(v)}
+        cells = {
+            str(k).strip(): trimmed_cell_text(v) for k, v in raw.items() if trimmed_cell_text(v)
+        }
         if cells:
             out.append(Row(i + 2, cells))
     return out
@@ -164,10 +166,10 @@ def _xlsform_rows(rows: list[dict[str, Any]] | Any) -> list[Row]:
 def _sheet_of_cells(name: str, cells: list[list[Any]]) -> Sheet:
     if not cells:
         return Sheet(name, (), ())
-    headers = tuple(cell_text(h) for h in cells[0])
+    headers = tuple(trimmed_cell_text(h) for h in cells[0])
     rows = []
     for i, raw in enumerate(cells[1:]):
-        found = {h: cell_text(v) for h, v in zip(headers, raw, strict=False) if h}
+        found = {h: trimmed_cell_text(v) for h, v in zip(headers, raw, strict=False) if h}
         found = {h: v for h, v in found.items() if v}
         if found:
             rows.append(Row(i + 2, found))

@@ -1,6 +1,6 @@
 """The findings report of one survey for one reader, as a :class:`~.document.Report`.
 
-Built from the findings tables (:class:`~solidata.core.stats.findings.Findings`) that the pages
+Built from the findings tables (:class:`~solidata.core.findings.crosstabs.Findings`) that the pages
 show, for the same reader: a committee member's report hides the cells the pages hide. Sections:
 summary; method and sample (limitations, the synthetic-data notice); respondents' profile; results
 by purpose, principle and value; by entity type and aimag; definitions and the workbench
@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from solidata import __version__
 from solidata.core.casestudies.boxes import CaseStudyBox
+from solidata.core.findings.crosstabs import Findings, Query
+from solidata.core.findings.tables import Table
 from solidata.core.reference import load_reference, name_in
 from solidata.core.reports import findings_sections as more
 from solidata.core.reports.charts import Bar, BarChart, Spread, SpreadChart
@@ -38,8 +40,6 @@ from solidata.core.reports.document import (
 )
 from solidata.core.reports.tables import report_table
 from solidata.core.reports.words import IN_COUNTRY, date_text, number
-from solidata.core.stats.findings import Findings, Query
-from solidata.core.stats.tables import Table
 
 CAPITAL = "MN-1"  # Ulaanbaatar: "N aimags and the capital"
 KIND_GROUPS = (

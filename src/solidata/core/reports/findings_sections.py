@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from solidata.core.definitions import comparison_report
+from solidata.core.findings.crosstabs import Query
 from solidata.core.reports.charts import Bar, BarChart, MapChart
 from solidata.core.reports.choropleth import Shade
 from solidata.core.reports.document import (
@@ -22,7 +23,6 @@ from solidata.core.reports.document import (
 )
 from solidata.core.reports.tables import means_grid, report_table
 from solidata.core.scoring import RESULTS
-from solidata.core.stats.findings import Query
 
 if TYPE_CHECKING:
     from solidata.core.reports.findings_report import FindingsSource

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from solidata.core.findings.dataset import NOT_STATED
 from solidata.core.method import Method
 from solidata.core.reference import load_reference, name_in
-from solidata.core.stats.dataset import NOT_STATED
 
 VARIABLES = {
     "en": {

@@ -10,8 +10,8 @@ Example::
 
 from __future__ import annotations
 
+from solidata.core.findings.tables import Table
 from solidata.core.reports.charts import Bar, BarChart, Chart, Spread, SpreadChart, chart_svg
-from solidata.core.stats.tables import Table
 
 PAGE_WIDTH = 4.0  # inches: about 380 pixels, drawn 1:1 on a 360-pixel phone screen
 

@@ -1,4 +1,4 @@
-"""Findings tables (:class:`~solidata.core.stats.tables.Table`) as report tables; grids of means.
+"""Findings tables (:class:`~solidata.core.findings.tables.Table`) as report tables; grids of means.
 
 A report table takes its cells from the same findings table as the pages, the CSV and the API, so
 a cell hidden there is ``x`` here.
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from solidata.core.findings.crosstabs import Findings, Query
+from solidata.core.findings.tables import Cell, Column, Row, Table
 from solidata.core.reports.document import Numbering, TableBlock, TextCell, count, text
-from solidata.core.stats.findings import Findings, Query
-from solidata.core.stats.tables import Cell, Column, Row, Table
 
 
 def cells_of(table: Table, lang: str, keep: Sequence[str] | None = None) -> list[list[TextCell]]:

@@ -7,13 +7,14 @@ and its JSON and CSV shapes). Everything is computed a column at a time over all
 Example::
 
     >>> from solidata.core.method import read_method  # doctest: +SKIP
-    >>> table = score(read_method("method.xlsx"), read_answers("answers.csv"))  # doctest: +SKIP
+    >>> answers = read_plain_answers("answers.csv")  # doctest: +SKIP
+    >>> table = score(read_method("method.xlsx"), answers)  # doctest: +SKIP
     >>> table.dimensions.describe()  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from solidata.core.scoring.answers import INSTANCE_ID, Answers, read_answers
+from solidata.core.scoring.answers import INSTANCE_ID, Answers, read_plain_answers
 from solidata.core.scoring.engine import score
 from solidata.core.scoring.rules import numeric_rule
 from solidata.core.scoring.table import RESULTS, ScoreTable
@@ -24,6 +25,6 @@ __all__ = [
     "Answers",
     "ScoreTable",
     "numeric_rule",
-    "read_answers",
+    "read_plain_answers",
     "score",
 ]

@@ -46,7 +46,7 @@ from solidata.core.method.model import Method, Question
 INSTANCE_ID = "instance_id"
 
 
-def read_answers(
+def read_plain_answers(
     source: str | os.PathLike[str] | IO[Any], method: Method | None = None
 ) -> pd.DataFrame:
     """Read a plain answers CSV (``instance_id`` + one column per question; empty cell = missing).
@@ -59,7 +59,7 @@ def read_answers(
     Example::
 
         >>> import io
-        >>> read_answers(io.StringIO("instance_id,a\\nx1,NA\\nx2,\\n"))["a"].tolist()
+        >>> read_plain_answers(io.StringIO("instance_id,a\\nx1,NA\\nx2,\\n"))["a"].tolist()
         ['NA', nan]
     """
     usecols: list[str] | None = None

@@ -244,7 +244,8 @@ def score(method: Method, answers: pd.DataFrame, *, threads: int | None = None) 
 
     Example::
 
-        >>> table = score(read_method("method.xlsx"), read_answers("answers.csv"))  # doctest: +SKIP
+        >>> answers = read_plain_answers("answers.csv")  # doctest: +SKIP
+        >>> table = score(read_method("method.xlsx"), answers)  # doctest: +SKIP
         >>> table.to_records("en")[0]["dimensions"]["P2"]  # doctest: +SKIP
         {'score': 75.0, 'level': 'established', 'coverage': 1.0}
     """

@@ -7,12 +7,10 @@ intervals and degrees of freedom in :mod:`~solidata.core.stats.intervals`) ->
 :mod:`~solidata.core.stats.display` (a text table or JSON records). Weights from a sampling frame
 or from population totals are in :mod:`~solidata.core.stats.weights`.
 
-The findings a site shows are built on top: :mod:`~solidata.core.stats.dataset` (a survey's scored
-submissions as one wide table) -> :mod:`~solidata.core.stats.findings` (tables by any two
-variables, with :mod:`~solidata.core.stats.frames` for weights from a sampling frame) ->
-:mod:`~solidata.core.stats.tables` (CSV and JSON shapes); :mod:`~solidata.core.stats.suppression`
-and :mod:`~solidata.core.stats.guard` decide which cells a reader who may not see small groups may
-see; :mod:`~solidata.core.stats.benchmarks` gives peer benchmarks from the same group statistics.
+This package is generic: it knows nothing of Solidata's methods, scores, classification or
+readers, and never imports :mod:`solidata.core.findings` (the findings a site shows, built on top
+of it). Weights from a sampling frame of strata (:mod:`~solidata.core.stats.frames`) are here for
+the same reason: a frame is counts by any columns.
 
 Example::
 

@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 from django.conf import settings
 
-from solidata.core.stats.benchmarks import MIN_PEERS, PeerBenchmark, group_scores
+from solidata.core.findings.benchmarks import MIN_PEERS, PeerBenchmark, group_scores
 from solidata.web.assessments.models import PeerRelease
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore
 

@@ -1,18 +1,29 @@
 """What the result page teaches: each dimension's score and level in plain words, why each
 definition is met or not (clause by clause, with the entity's own values), recommendations, peer
-benchmarks and the change since the organisation's previous assessment."""
+benchmarks and the change since the organisation's previous assessment.
+
+The record itself (dimensions, definitions, recommendations and their resources) is presented by
+:mod:`solidata.web.surveys.presenters`, as on the public profile; this page adds to it."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from solidata.core.findings.benchmarks import PeerBenchmark
 from solidata.core.method import Method
-from solidata.core.stats.benchmarks import PeerBenchmark
 from solidata.web.registry.models import AdminArea, Country, EntityType
+from solidata.web.surveys.presenters import (
+    DefinitionRow,
+    DimensionRow,
+    RecommendationRow,
+    definition_rows,
+    dimension_rows,
+    recommendation_rows,
+)
 from solidata.web.surveys.wording import ClauseExplainer, number_text
 
 _n = number_text
@@ -26,44 +37,12 @@ class Band:
 
 
 @dataclass(frozen=True)
-class DimensionResult:
-    id: str
-    kind: str
-    label: str
-    description: str
-    score: float | None
-    level: str
-    words: str
-    indicators: list[tuple[str, float | None]]
+class DimensionResult(DimensionRow):
+    """A dimension as the result page shows it: the profile's row, in words, beside its peers."""
+
+    words: str = ""
     marker: float | None = None  # the whole country's mean, drawn on the bar
     peers: list[float | None] = field(default_factory=list)  # one mean per peer column
-
-    @property
-    def width(self) -> int:
-        return round(self.score) if self.score is not None else 0
-
-
-@dataclass(frozen=True)
-class ClauseResult:
-    words: str
-    result: str
-    code: str
-
-
-@dataclass(frozen=True)
-class DefinitionResult:
-    id: str
-    label: str
-    description: str
-    result: str
-    clauses: list[ClauseResult]
-
-
-@dataclass(frozen=True)
-class RecommendationResult:
-    target: str
-    text: str
-    resource: str
 
 
 @dataclass(frozen=True)
@@ -88,8 +67,8 @@ class ResultView:
     method_version: str
     bands: list[Band]
     dimensions: list[DimensionResult]
-    definitions: list[DefinitionResult]
-    recommendations: list[RecommendationResult]
+    definitions: list[DefinitionRow]
+    recommendations: list[RecommendationRow]
     peers: list[PeerColumn] = field(default_factory=list)
     change: list[ChangeRow] = field(default_factory=list)
 
@@ -101,11 +80,6 @@ def level_bands(method: Method, lang: str) -> list[Band]:
         high = int(ordered[i + 1].min) - 1 if i + 1 < len(ordered) else 100
         out.append(Band(method.text(level.labels, lang) or level.id, int(level.min), high))
     return out
-
-
-def _level_label(method: Method, level: str | None, lang: str) -> str:
-    found = next((lv for lv in method.levels if lv.id == level), None)
-    return method.text(found.labels, lang) if found else ""
 
 
 def peer_columns(benchmarks: Sequence[PeerBenchmark], country: str) -> list[PeerColumn]:
@@ -124,22 +98,17 @@ def peer_columns(benchmarks: Sequence[PeerBenchmark], country: str) -> list[Peer
     return out
 
 
-def _dimension_words(
-    method: Method,
-    got: Mapping[str, Any],
-    indicators: list[tuple[str, float | None]],
-    level: str,
-    peers: Sequence[PeerColumn],
-    dim: str,
-) -> str:
-    value = got.get("score")
+def _dimension_words(method: Method, row: DimensionRow, peers: Sequence[PeerColumn]) -> str:
+    value = row.score
     if value is None:
         return _(
             "No score: too few of its questions were answered (a score needs answers for at "
             "least %(share)s%% of its indicators). Answer more of them to get one."
         ) % {"share": _n(method.min_coverage * 100)}
-    parts = [_("%(score)s out of 100: level “%(level)s”.") % {"score": _n(value), "level": level}]
-    scored = [(name, s) for name, s in indicators if s is not None]
+    parts = [
+        _("%(score)s out of 100: level “%(level)s”.") % {"score": _n(value), "level": row.level}
+    ]
+    scored = [(name, s) for name, s in row.indicators if s is not None]
     if len(scored) >= 2:
         best = max(scored, key=lambda x: x[1])
         worst = min(scored, key=lambda x: x[1])
@@ -148,7 +117,7 @@ def _dimension_words(
                 _("Strongest part: %(best)s (%(b)s). Weakest part: %(worst)s (%(w)s).")
                 % {"best": best[0], "b": _n(best[1]), "worst": worst[0], "w": _n(worst[1])}
             )
-    coverage = got.get("coverage")
+    coverage = row.coverage
     if coverage is not None and coverage < 1:
         parts.append(
             _("Based on %(share)s%% of its indicators; the others had no answer.")
@@ -156,7 +125,7 @@ def _dimension_words(
         )
     national = next((p for p in peers if p.group == "country"), None)
     if national is not None:
-        mean = national.means.get(dim)
+        mean = national.means.get(row.id)
         if mean is not None:
             diff = value - mean
             if abs(diff) < 2.5:
@@ -182,71 +151,23 @@ def result_view(
     """Everything the result page and its printout show, in ``lang``."""
     peers = peer_columns(benchmarks, country)
     national = next((p for p in peers if p.group == "country"), None)
-    dims = []
-    for d in method.dimensions:
-        got = record.get("dimensions", {}).get(d.id, {})
-        label = method.text(d.labels, lang) or d.id
-        level = _level_label(method, got.get("level"), lang)
-        indicators = [
-            (
-                method.text(i.labels, lang) or i.id,
-                record.get("indicators", {}).get(i.id, {}).get("score"),
-            )
-            for i in method.indicators_of(d.id)
-        ]
-        dims.append(
-            DimensionResult(
-                id=d.id,
-                kind=d.kind,
-                label=label,
-                description=method.text(d.descriptions, lang),
-                score=got.get("score"),
-                level=level,
-                words=_dimension_words(method, got, indicators, level, peers, d.id),
-                indicators=indicators,
-                marker=national.means.get(d.id) if national else None,
-                peers=[p.means.get(d.id) for p in peers],
-            )
+    dims = [
+        DimensionResult(
+            **{f.name: getattr(row, f.name) for f in fields(DimensionRow)},
+            words=_dimension_words(method, row, peers),
+            marker=national.means.get(row.id) if national else None,
+            peers=[p.means.get(row.id) for p in peers],
         )
+        for row in dimension_rows(method, record, lang)
+    ]
     explainer = ClauseExplainer(method, record, answers, lang)
-    definitions = []
-    for definition in method.definitions:
-        got = record.get("definitions", {}).get(definition.id, {})
-        definitions.append(
-            DefinitionResult(
-                id=definition.id,
-                label=method.text(definition.labels, lang) or definition.id,
-                description=method.text(definition.descriptions, lang),
-                result=got.get("result") or "undetermined",
-                clauses=[
-                    ClauseResult(
-                        explainer.explain(c["text"]), c.get("result") or "undetermined", c["text"]
-                    )
-                    for c in got.get("clauses", [])
-                ],
-            )
-        )
-    resources = {
-        (r.target, method.text(r.texts, lang)): method.text(r.resources, lang)
-        for r in method.recommendations
-    }
-    recommendations = []
-    for rec in record.get("recommendations", []):
-        target = method.dimension(rec["target"]) or method.indicator(rec["target"])
-        recommendations.append(
-            RecommendationResult(
-                target=method.text(target.labels, lang) if target else rec["target"],
-                text=rec.get("text", ""),
-                resource=resources.get((rec["target"], rec.get("text", ""))) or "",
-            )
-        )
     return ResultView(
         method_title=method.title_in(lang),
         method_version=method.version,
         bands=level_bands(method, lang),
         dimensions=dims,
-        definitions=definitions,
-        recommendations=recommendations,
+        definitions=definition_rows(method, record, lang, explainer),
+        recommendations=recommendation_rows(method, record, lang),
         peers=peers,
         change=change_rows(method, record, earlier, lang) if earlier else [],
     )

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from solidata.core.stats.benchmarks import PeerBenchmark
+from solidata.core.findings.benchmarks import PeerBenchmark
 from solidata.web.accounts import rights
 from solidata.web.accounts.rights import User
 from solidata.web.assessments.models import Draft

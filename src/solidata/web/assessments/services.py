@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-import pandas as pd
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,15 +15,14 @@ from django.utils.translation import gettext as _
 
 from solidata.core.form import FilledForm, Issue, form_steps, normalise
 from solidata.core.method import Method
-from solidata.core.scoring import INSTANCE_ID, score
 from solidata.web.accounts import rights
 from solidata.web.accounts.rights import User
 from solidata.web.assessments import limits
 from solidata.web.assessments.models import Draft
 from solidata.web.registry.models import Organisation
-from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore, Survey
-from solidata.web.surveys.score_records import dimension_scores_of, records_of
+from solidata.web.surveys.models import MethodVersion, Submission, Survey
 from solidata.web.surveys.selectors import method_of
+from solidata.web.surveys.services import submissions_score
 
 Move = Literal["stay", "next", "back", "check"]
 OPEN_DEMO_SURVEY = "mn-self-assessment"
@@ -238,7 +236,7 @@ def _store(draft: Draft, answers: dict[str, str], method: Method, key: str) -> S
         submission.submitted_at = now
         submission.review_status = Submission.Review.PENDING
         submission.save(update_fields=["answers", "submitted_at", "review_status", "updated_at"])
-    _score(submission, draft.survey.method, method)
+    submissions_score(survey=draft.survey, submissions=[submission])
     _link(draft, submission, key)
     return submission
 
@@ -263,25 +261,9 @@ def _stored_first(draft: Draft, key: str) -> Submission | None:
     if first is None:
         return None
     if not first.scores.filter(method=draft.survey.method).exists():
-        _score(first, draft.survey.method, method_of(draft.survey.method))
+        submissions_score(survey=draft.survey, submissions=[first])
     _link(draft, first, key)
     return first
-
-
-def _score(submission: Submission, version: MethodVersion, method: Method) -> SubmissionScore:
-    frame = pd.DataFrame(
-        [{INSTANCE_ID: submission.instance_id, **submission.answers}],
-        columns=[INSTANCE_ID, *method.answer_columns()],
-        dtype="string",
-    )
-    table = score(method, frame)
-    (record,) = records_of(table)
-    found, _created = SubmissionScore.objects.update_or_create(
-        submission=submission,
-        method=version,
-        defaults={"record": record, "dimension_scores": dimension_scores_of(method, record)},
-    )
-    return found
 
 
 @transaction.atomic

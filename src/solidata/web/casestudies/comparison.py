@@ -12,8 +12,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from solidata.core.casestudies import CODE_LISTS
-from solidata.core.stats.findings import Query
-from solidata.core.stats.tables import Cell, Column, Row, Table
+from solidata.core.findings.crosstabs import Query
+from solidata.core.findings.tables import Cell, Column, Row, Table
 from solidata.web.casestudies.selectors import case_studies_for
 from solidata.web.findings.views import Page, findings_page, respond
 

@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from solidata.web.committee.models import Decision, DefinitionVersion
 from solidata.web.committee.services import method_for
 
-WORDS = {
+# (English, Mongolian): the export prints both, whatever the reader's language.
+BILINGUAL_WORDS = {
     "clause": ("Clause", "Заалт"),
     "preamble": ("Preamble", "Удиртгал"),
     "keeps": ("Keeps", "Хадгалах зарчим, үнэт зүйл"),
@@ -55,7 +56,7 @@ class Document:
     articles: tuple[Article, ...]
 
     def status_words(self) -> tuple[str, str]:
-        return WORDS[self.status]
+        return BILINGUAL_WORDS[self.status]
 
 
 def document_of(version: DefinitionVersion) -> Document:
@@ -103,18 +104,26 @@ def version_docx(version: DefinitionVersion) -> bytes:
     out.add_heading(doc.title_mn, level=0)
     out.add_heading(doc.title_en, level=1)
     en, mn = doc.status_words()
-    line = f"{WORDS['version'][1]} {doc.number} — {mn} / {WORDS['version'][0]} {doc.number} — {en}"
+    version_en, version_mn = BILINGUAL_WORDS["version"]
+    line = f"{version_mn} {doc.number} — {mn} / {version_en} {doc.number} — {en}"
     out.add_paragraph(line)
     if doc.decision:
-        out.add_paragraph(f"{WORDS['decided'][1]} / {WORDS['decided'][0]}: {doc.decision}")
+        out.add_paragraph(
+            f"{BILINGUAL_WORDS['decided'][1]} / {BILINGUAL_WORDS['decided'][0]}: {doc.decision}"
+        )
     if doc.synthetic:
-        out.add_paragraph(f"{WORDS['synthetic'][1]} / {WORDS['synthetic'][0]}")
-    rows = [((WORDS["preamble"][1], doc.preamble_mn), (WORDS["preamble"][0], doc.preamble_en))]
+        out.add_paragraph(f"{BILINGUAL_WORDS['synthetic'][1]} / {BILINGUAL_WORDS['synthetic'][0]}")
+    rows = [
+        (
+            (BILINGUAL_WORDS["preamble"][1], doc.preamble_mn),
+            (BILINGUAL_WORDS["preamble"][0], doc.preamble_en),
+        )
+    ]
     for a in doc.articles:
         rows.append(
             (
-                (f"{WORDS['clause'][1]} {a.number}", a.text_mn),
-                (f"{WORDS['clause'][0]} {a.number}", a.text_en),
+                (f"{BILINGUAL_WORDS['clause'][1]} {a.number}", a.text_mn),
+                (f"{BILINGUAL_WORDS['clause'][0]} {a.number}", a.text_en),
             )
         )
     table = out.add_table(rows=0, cols=2)
@@ -128,9 +137,9 @@ def version_docx(version: DefinitionVersion) -> bytes:
                 a = doc.articles[k - 1]
                 mn_side = cell is cells[0]
                 keeps = a.keeps_mn if mn_side else a.keeps_en
-                label = WORDS["keeps"][1 if mn_side else 0]
+                label = BILINGUAL_WORDS["keeps"][1 if mn_side else 0]
                 cell.add_paragraph(f"{label}: {a.keeps} {keeps}").runs[0].font.size = Pt(9)
-    out.add_heading(f"{WORDS['rule'][1]} / {WORDS['rule'][0]}", level=2)
+    out.add_heading(f"{BILINGUAL_WORDS['rule'][1]} / {BILINGUAL_WORDS['rule'][0]}", level=2)
     for a in doc.articles:
         p = out.add_paragraph(f"{a.number}. ")
         run = p.add_run(a.rule)
@@ -146,5 +155,5 @@ def version_pdf(version: DefinitionVersion) -> bytes:
     from weasyprint import HTML
 
     doc = document_of(version)
-    html = render_to_string("committee/export.html", {"doc": doc, "words": WORDS})
+    html = render_to_string("committee/export.html", {"doc": doc, "words": BILINGUAL_WORDS})
     return bytes(HTML(string=html).write_pdf())

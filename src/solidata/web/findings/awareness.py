@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 
-from solidata.core.stats.answers import answer_table
-from solidata.core.stats.findings import Query
+from solidata.core.findings.answers import answer_table
+from solidata.core.findings.crosstabs import Query
 from solidata.web.findings.forms import query_from
 from solidata.web.findings.views import Page, _named, findings_page, respond
 

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from solidata.core.stats.dataset import CLASSIFIERS, NOT_STATED
-from solidata.core.stats.findings import Query
+from solidata.core.findings.crosstabs import Query
+from solidata.core.findings.dataset import CLASSIFIERS, NOT_STATED
 
 NOT_STATED_PARAM = "~"  # "not stated" in a URL (an empty value means "all")
 

@@ -9,9 +9,9 @@ from typing import Any
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from solidata.core.findings.dataset import CLASSIFIERS, NOT_STATED
+from solidata.core.findings.tables import Cell, Column
 from solidata.core.method import Method
-from solidata.core.stats.dataset import CLASSIFIERS, NOT_STATED
-from solidata.core.stats.tables import Cell, Column
 from solidata.web.registry.models import AdminArea, EntityType, LegalForm, Sector
 
 VARIABLES = {
@@ -25,7 +25,8 @@ RESULTS = {
     "does_not_meet": _("does not meet"),
     "undetermined": _("undetermined"),
 }
-WORDS = {
+# The findings tables' words (core: TABLE_WORDS) in the reader's language, as pages word them.
+TRANSLATED_TABLE_WORDS = {
     "total": _("Total"),
     "overall": _("All entities"),
     "entities": _("Entities"),
@@ -58,7 +59,7 @@ WORDS = {
 
 
 def words() -> dict[str, str]:
-    return {k: str(v) for k, v in WORDS.items()}
+    return {k: str(v) for k, v in TRANSLATED_TABLE_WORDS.items()}
 
 
 class Names:

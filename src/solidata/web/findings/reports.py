@@ -12,11 +12,11 @@ from typing import Any
 from django.utils import translation
 
 from solidata.core.errors import SolidataError
+from solidata.core.findings.crosstabs import Findings, Query
 from solidata.core.reports.document import Report
 from solidata.core.reports.entity_report import DimensionLine, EntityResult, entity_report
 from solidata.core.reports.findings_report import FindingsSource, findings_report
 from solidata.core.reports.words import words as report_words
-from solidata.core.stats.findings import Findings, Query
 from solidata.web.casestudies.selectors import report_boxes
 from solidata.web.findings.presenters import Names, words
 from solidata.web.findings.selectors import Dataset, survey_dataset

@@ -1,10 +1,20 @@
 """Reads for the findings: one survey's wide table, kept in memory until its data change.
 
-Building a survey's table (scoring the stored answers under the survey's method, coding the answers
-for rules) takes a fraction of a second for the demo and a few seconds for a very large survey;
-the workbench then recomputes a rule in milliseconds. The table is kept per process and rebuilt
-when its *signature* changes: the number of approved scored submissions, the latest change to any
-of them, to their scores or to their organisations, the survey's method and its sampling frame.
+The scores are those stored (``SubmissionScore.record`` under the survey's method version), the
+same numbers the result pages and profiles show; they are never computed again here. The answers
+are still read, for what definition rules, choices and awareness tables ask of them. Building a
+survey's table (decoding the stored scores, coding the answers for rules) takes a fraction of a
+second for the demo and a few seconds for a very large survey; the workbench then recomputes a
+rule in milliseconds. The table is kept per process -- the one cache of the stored scores -- and
+rebuilt when its *signature* changes: the number of approved scored submissions, the latest change
+to any of them, to their scores or to their organisations, the survey's method and its sampling
+frame.
+
+A submission without a stored score under the survey's method version (scored under an earlier
+version and not scored again, or whose scoring failed) is not counted: the findings never show a
+score that no page shows. The pages say how many approved submissions are left out for it
+(:attr:`Dataset.unscored`). Saving a definition into the survey's method scores every submission
+under the new version (``submissions_score``); scoring is never done while reading.
 """
 
 from __future__ import annotations
@@ -16,17 +26,19 @@ from typing import Any
 
 import pandas as pd
 from django.conf import settings
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from solidata.core.errors import Problem, SolidataError
+from solidata.core.findings.dataset import CLASSIFIERS, SurveyData, survey_data
+from solidata.core.findings.guard import Guard
 from solidata.core.scoring import INSTANCE_ID
-from solidata.core.stats.dataset import CLASSIFIERS, SurveyData, survey_data
 from solidata.core.stats.frames import PopulationFrame, Weighting, weighting
-from solidata.core.stats.guard import Guard
 from solidata.web.accounts import rights
 from solidata.web.findings.models import FrameCount, SamplingFrame
 from solidata.web.problems import text as problem_text
-from solidata.web.surveys.models import Submission, Survey
+from solidata.web.surveys.models import Submission, SubmissionScore, Survey
+from solidata.web.surveys.score_records import score_table_of
 from solidata.web.surveys.selectors import method_of
 
 KEEP = 8  # surveys kept in memory per process
@@ -55,6 +67,7 @@ class Dataset:
         return " ".join(problem_text(p) for p in self.frame_problems[:3])
 
     pending: int  # submissions not yet approved (left out)
+    unscored: int = 0  # approved submissions without a stored score under the method (left out)
 
 
 _cache: OrderedDict[int, Dataset] = OrderedDict()
@@ -83,6 +96,15 @@ def counted_submissions(survey: Survey) -> QuerySet[Submission]:
         survey=survey,
         review_status=Submission.Review.APPROVED,
         scores__method_id=survey.method_id,
+    )
+
+
+def counted_scores(survey: Survey) -> QuerySet[SubmissionScore]:
+    """The stored scores of :func:`counted_submissions`, one each (under the survey's method)."""
+    return SubmissionScore.objects.filter(
+        method_id=survey.method_id,
+        submission__survey=survey,
+        submission__review_status=Submission.Review.APPROVED,
     )
 
 
@@ -156,14 +178,17 @@ def population_frame(survey: Survey) -> PopulationFrame | None:
 
 def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
     method = method_of(survey.method)
+    organisation = [f"submission__organisation__{field}" for field in _FIELDS.values()]
     rows = list(
-        counted_submissions(survey)
-        .order_by("pk")
+        counted_scores(survey)
+        .order_by("submission_id")
+        .annotate(stored=Cast("record", TextField()))  # decoded by Arrow, not row by row
         .values_list(
-            "instance_id",
-            "answers",
-            "organisation__name",
-            *(f"organisation__{field}" for field in _FIELDS.values()),
+            "submission__instance_id",
+            "submission__answers",
+            "submission__organisation__name",
+            *organisation,
+            "stored",
         )
     )
     columns = method.answer_columns()
@@ -172,11 +197,13 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
         columns=[INSTANCE_ID, *columns],
         dtype="string",
     )
-    groups = pd.DataFrame([r[3:] for r in rows], columns=list(CLASSIFIERS), dtype=object).assign(
-        **{INSTANCE_ID: [r[0] for r in rows]}
-    )
+    first = 3 + len(organisation)
+    groups = pd.DataFrame(
+        [r[3:first] for r in rows], columns=list(CLASSIFIERS), dtype=object
+    ).assign(**{INSTANCE_ID: [r[0] for r in rows]})
     labels = {r[0]: r[2] or r[0] for r in rows}
-    data = survey_data(method, answers, groups, labels=labels)
+    scores = score_table_of(method, [r[first] for r in rows], answers[INSTANCE_ID])
+    data = survey_data(method, answers, groups, labels=labels, scores=scores)
     guard = Guard(data.groups, variables=CLASSIFIERS, min_count=settings.SOLIDATA_MIN_CELL)
     applied, frame_problems = None, []
     try:
@@ -191,6 +218,7 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
         .exclude(review_status=Submission.Review.REJECTED)
         .count()
     )
+    approved = Submission.objects.filter(survey=survey, review_status=Submission.Review.APPROVED)
     return Dataset(
         survey_id=survey.pk,
         signature=current,
@@ -199,4 +227,5 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
         weighting=applied,
         frame_problems=frame_problems,
         pending=pending,
+        unscored=approved.count() - len(rows),
     )

@@ -145,5 +145,5 @@ def definition_save(
     if apply:
         survey.method = stored
         survey.save(update_fields=["method"])
-        submissions_score(survey=survey, method=stored)
+        submissions_score(survey=survey)  # under the survey's method: the one just stored
     return stored

@@ -21,13 +21,13 @@ from django.views.decorators.http import require_POST
 
 from solidata.core.definitions import RuleCheck, check_rule
 from solidata.core.errors import SolidataError
+from solidata.core.findings.absent import with_absent, with_absent_columns
+from solidata.core.findings.crosstabs import Findings, Query
+from solidata.core.findings.dataset import CLASSIFIERS
+from solidata.core.findings.tables import Table, table_csv, table_records
 from solidata.core.reports.page_charts import page_chart
 from solidata.core.reports.render import FORMATS, MEDIA_TYPES
 from solidata.core.reports.render import render as render_report
-from solidata.core.stats.absent import with_absent, with_absent_columns
-from solidata.core.stats.dataset import CLASSIFIERS
-from solidata.core.stats.findings import Findings, Query
-from solidata.core.stats.tables import Table, table_csv, table_records
 from solidata.web.accounts import rights
 from solidata.web.committee.selectors import open_draft_for
 from solidata.web.findings import services

@@ -15,10 +15,10 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from solidata.core.definitions import RuleResult, Summary, compare, evaluate_rule, summarise
+from solidata.core.findings.guard import Guard
 from solidata.core.reports.choropleth import Shade, choropleth
 from solidata.core.reports.words import words as report_words
 from solidata.core.scoring import RESULTS
-from solidata.core.stats.guard import Guard
 from solidata.web.findings.presenters import Names
 from solidata.web.findings.selectors import Dataset
 

@@ -12,9 +12,11 @@ levels and in ``RESULTS`` (meets, does_not_meet, undetermined)::
 
 No text and no id: the method version the score points to has them (it never changes), so
 :func:`record_of` renders the record of ``ScoreTable.to_records(lang)`` from the stored record and
-the parsed method (a test holds the two together, in every language). For the bundled method a
-record is 0.8 KB, where the record in each language with its texts was 11 KB: most of what an
-import of a million submissions wrote.
+the parsed method (a test holds the two together, in every language), and :func:`score_table_of`
+turns many stored records back into the :class:`~solidata.core.scoring.ScoreTable` that scoring
+gave (the findings read the stored scores this way instead of scoring the answers again). For the
+bundled method a record is 0.8 KB, where the record in each language with its texts was 11 KB:
+most of what an import of a million submissions wrote.
 
 ``ScoreTable.to_records`` builds one Python dict per submission, which is right for a page and far
 too slow for a million imported submissions: :func:`records_json` encodes every part of a record (a
@@ -35,12 +37,14 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from solidata.core.method import Method
-from solidata.core.scoring import RESULTS, ScoreTable
+from solidata.core.scoring import INSTANCE_ID, RESULTS, ScoreTable
+from solidata.core.scoring.engine import Results, table_of
 from solidata.core.scoring.table import clause_texts
 from solidata.web.surveys.bulk import combination_codes
 
@@ -156,11 +160,6 @@ def records_json(table: ScoreTable) -> list[str]:
     return texts
 
 
-def records_of(table: ScoreTable) -> list[dict[str, Any]]:
-    """The stored records of ``table`` as Python values (for the few rows a page scores)."""
-    return [json.loads(t) for t in records_json(table)]
-
-
 def dimension_scores_json(table: ScoreTable) -> list[str]:
     """``SubmissionScore.dimension_scores`` of each submission as JSON text."""
     if len(table) == 0:
@@ -235,3 +234,90 @@ def score_record(found: SubmissionScore, lang: str) -> dict[str, Any]:
         lang if lang in languages else languages[0],
         instance_id=found.submission.instance_id,
     )
+
+
+SECTIONS = ("dimensions", "indicators", "definitions", "recommendations")
+
+
+def _stored_sections(records: Sequence[str | None]) -> dict[str, pa.Array]:
+    """The JSON text of each section of each stored record (null when a record lacks it), in
+    whatever key order and spacing the database gives the record back (PostgreSQL's ``jsonb``
+    reorders keys and adds spaces). A section holds only arrays of numbers, so it runs from its
+    key to the last ``]`` before the next quote."""
+    texts = pa.array(records, type=pa.large_string())
+    return {
+        k: pc.struct_field(pc.extract_regex(texts, pattern=rf'"{k}":\s*(?P<v>\[[^"]*\])'), "v")
+        for k in SECTIONS
+    }
+
+
+def _numbers(texts: pa.Array) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    """Every number of every JSON text of nested arrays (null as NaN), with the text it is in.
+
+    Arrow does it a column at a time: brackets and spaces removed, the rest split at commas."""
+    cleaned = texts
+    for old, new in (("[", ""), ("]", ""), (" ", ""), ("null", "nan")):
+        cleaned = pc.replace_substring(cleaned, pattern=old, replacement=new)
+    parts = pc.split_pattern(cleaned, pattern=",")
+    rows = np.asarray(pc.list_parent_indices(parts).to_numpy(), dtype=np.intp)
+    tokens = pc.list_flatten(parts)
+    keep = pc.not_equal(tokens, "")
+    values = tokens.filter(keep).cast(pa.float64()).to_numpy(zero_copy_only=False)
+    return np.asarray(values, dtype=np.float64), rows[keep.to_numpy(zero_copy_only=False)]
+
+
+def _grid(texts: pa.Array, width: int, section: str) -> npt.NDArray[np.float64]:
+    """The numbers of each text as one row of ``width`` (ValueError when a text has more or
+    fewer)."""
+    values, rows = _numbers(texts)
+    counts = np.bincount(rows, minlength=len(texts))
+    if (counts != width).any():
+        bad = int(np.flatnonzero(counts != width)[0])
+        raise ValueError(f"stored {section} of row {bad} hold {counts[bad]} numbers, not {width}")
+    return values.reshape(len(texts), width)
+
+
+def _codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int8]:
+    """Stored positions as codes, null as -1 (missing, as scoring codes it)."""
+    return np.where(np.isnan(values), -1, values).astype(np.int8)
+
+
+def score_table_of(
+    method: Method, records: Sequence[str | None], instance_ids: Sequence[Any]
+) -> ScoreTable:
+    """The :class:`~solidata.core.scoring.ScoreTable` of stored records scored under ``method``:
+    the table ``score`` gave when they were stored (a test holds the two equal), without scoring
+    again.
+
+    ``records`` are the JSON texts of the stored records (as the database gives them back), in
+    the order of ``instance_ids``; the ids keep their dtype (a ``string`` column of answers gives
+    the index ``score`` gives for it). Raises ValueError when a record does not have the method's
+    shape (a record of another method version, or a broken one).
+    """
+    n = len(instance_ids)
+    if len(records) != n:
+        raise ValueError(f"{len(records)} records for {n} instance ids")
+    out = Results.allocate(method, n)
+    index = pd.Index(instance_ids, name=INSTANCE_ID)
+    if n == 0:
+        return table_of(method, out, index, ())
+    sections = _stored_sections(records)
+    dims, inds = len(method.dimensions), len(method.indicators)
+    d = _grid(sections["dimensions"], 3 * dims, "dimensions").reshape(n, dims, 3)
+    i = _grid(sections["indicators"], 2 * inds, "indicators").reshape(n, inds, 2)
+    out.dimensions[:] = d[:, :, 0].T
+    out.coverage[:] = d[:, :, 2].T
+    out.indicators[:] = i[:, :, 0].T
+    out.levels[:] = np.concatenate([_codes(d[:, :, 1].T), _codes(i[:, :, 1].T)])
+    # each definition: its result, then its clauses' results
+    sizes = [1 + len(clause_texts(x)) for x in method.definitions]
+    defs = _grid(sections["definitions"], sum(sizes), "definitions")
+    starts = np.cumsum([0, *sizes])[:-1].astype(np.intp)
+    clauses = np.setdiff1d(np.arange(sum(sizes)), starts)
+    out.definitions[:] = _codes(defs[:, starts].T)
+    out.clauses[:] = _codes(defs[:, clauses].T)
+    fired, rows = _numbers(sections["recommendations"])
+    if np.isnan(fired).any() or ((fired < 0) | (fired >= len(method.recommendations))).any():
+        raise ValueError("a stored recommendation is not one of the method's")
+    out.recommendations[fired.astype(np.intp), rows] = True
+    return table_of(method, out, index, ())

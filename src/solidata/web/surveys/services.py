@@ -14,17 +14,12 @@ from django.utils import timezone
 
 from solidata.core.demo import SyntheticOrganisation
 from solidata.core.errors import SolidataError
-from solidata.core.method import bundled_method_path
-from solidata.core.scoring import score
+from solidata.core.method import Method, bundled_method_path
+from solidata.core.scoring import INSTANCE_ID, score
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.bulk import db_datetime, in_batches, insert_rows, update_rows
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore, Survey
-from solidata.web.surveys.score_records import (
-    dimension_scores_json,
-    dimension_scores_of,
-    records_json,
-    records_of,
-)
+from solidata.web.surveys.score_records import dimension_scores_json, records_json
 from solidata.web.surveys.selectors import method_of, parsed_method
 
 
@@ -115,36 +110,19 @@ def submissions_load_synthetic(
     return len(new)
 
 
-@transaction.atomic
-def submissions_score(*, survey: Survey, method: MethodVersion | None = None) -> int:
-    """Score every submission of ``survey`` under ``method`` (default: the survey's method)."""
-    version = method or survey.method
-    core_method = method_of(version)
-    submissions = list(survey.submissions.all())
-    if not submissions:
+def submissions_score(*, survey: Survey, submissions: Sequence[Submission] | None = None) -> int:
+    """Score the stored answers of ``submissions`` (default: every submission of ``survey``) under
+    the survey's method and store the scores with :func:`scores_store`, the one writer of
+    scores; returns how many."""
+    chosen = list(survey.submissions.all()) if submissions is None else list(submissions)
+    if not chosen:
         return 0
-    columns = core_method.answer_columns()
-    frame = pd.DataFrame(
-        [{"instance_id": s.instance_id, **s.answers} for s in submissions],
-        columns=["instance_id", *columns],
-        dtype="string",
+    frame = answers_frame(method_of(survey.method), [(s.instance_id, s.answers) for s in chosen])
+    return scores_store(
+        survey=survey,
+        scores=scores_compute(survey=survey, answers=frame),
+        submission_ids={s.instance_id: s.pk for s in chosen},
     )
-    table = score(core_method, frame)
-    records = dict(zip(table.instance_ids.tolist(), records_of(table), strict=True))
-    SubmissionScore.objects.filter(submission__in=submissions, method=version).delete()
-    rows = []
-    for submission in submissions:
-        record = records[submission.instance_id]
-        rows.append(
-            SubmissionScore(
-                submission=submission,
-                method=version,
-                record=record,
-                dimension_scores=dimension_scores_of(core_method, record),
-            )
-        )
-    SubmissionScore.objects.bulk_create(rows, batch_size=500)
-    return len(submissions)
 
 
 @dataclass(frozen=True)
@@ -180,6 +158,15 @@ def scores_compute(*, survey: Survey, answers: pd.DataFrame) -> ComputedScores:
     )
 
 
+def answers_frame(method: Method, rows: Sequence[tuple[str, Mapping[str, str]]]) -> pd.DataFrame:
+    """Stored answers (instance id, answers) as ``score`` reads them: one text column a question."""
+    return pd.DataFrame(
+        [{INSTANCE_ID: instance_id, **answers} for instance_id, answers in rows],
+        columns=[INSTANCE_ID, *method.answer_columns()],
+        dtype="string",
+    )
+
+
 @transaction.atomic
 def scores_store(
     *,
@@ -188,7 +175,8 @@ def scores_store(
     submission_ids: Mapping[str, int],
     unscored: Collection[int] = (),
 ) -> int:
-    """Store ``scores`` in bulk under the survey's method; returns how many.
+    """Store ``scores`` in bulk under the survey's method; returns how many. The one writer of
+    scores: imports, the web self-assessment and rescoring all store through it.
 
     ``submission_ids`` maps each instance id to its submission's primary key; ``unscored`` lists
     those known to have no score yet (just created), which saves looking.
@@ -219,22 +207,3 @@ def scores_store(
         ((pk, version.pk, r, d, now) for pk, r, d in rows if pk not in scored),
     )
     return len(rows)
-
-
-def submissions_score_frame(
-    *,
-    survey: Survey,
-    answers: pd.DataFrame,
-    submission_ids: Mapping[str, int],
-    unscored: Collection[int] = (),
-) -> int:
-    """Score just the submissions in ``answers`` and store their scores in bulk (see
-    :func:`scores_compute` and :func:`scores_store`); returns how many.
-
-    For imports: the answers are at hand, so nothing is read back. Scores are the same as
-    ``submissions_score``'s.
-    """
-    computed = scores_compute(survey=survey, answers=answers)
-    return scores_store(
-        survey=survey, scores=computed, submission_ids=submission_ids, unscored=unscored
-    )

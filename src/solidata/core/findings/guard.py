@@ -1,6 +1,6 @@
 """What a reader who may not see small groups may see of one survey: one guard per dataset.
 
-The guard computes, once per dataset, the :func:`~solidata.core.stats.suppression.protect`
+The guard computes, once per dataset, the :func:`~solidata.core.findings.suppression.protect`
 decisions for the classification of the entities (aimag, entity type, legal form, sector), and
 once per *measure* (a score's level, a definition's result, a choice ticked or not) the decisions
 for the classification and that measure together, keeping the classification's decisions fixed.
@@ -35,7 +35,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from solidata.core.stats.suppression import Protection, protect
+from solidata.core.findings.suppression import Protection, protect
 
 Categories = Sequence[Any] | npt.NDArray[Any]  # one category per entity
 _Canonical = tuple[npt.NDArray[np.intp], dict[str, str], str]  # codes, code of each label, digest

@@ -12,8 +12,8 @@ import numpy as np
 
 from solidata.core.errors import SolidataError
 from solidata.core.expressions.values import to_text
-from solidata.core.stats.findings import Findings, Query
-from solidata.core.stats.tables import Cell, Column, Row, Table
+from solidata.core.findings.crosstabs import Findings, Query
+from solidata.core.findings.tables import Cell, Column, Row, Table
 
 NO_ANSWER = "(no answer)"
 

@@ -4,7 +4,9 @@ A :class:`SurveyData` holds, for every scored submission, the entity's classific
 entity type, legal form, sector), its scores (the method's
 :class:`~solidata.core.scoring.ScoreTable`) and the answers as definition rules see them (relevance
 applied, calculates computed, coded so that a rule is evaluated over all submissions at once).
-Building it is the slow part; it is built once per survey and kept until the scores change.
+Building it is the slow part; it is built once per survey and kept until the scores change. The
+scores come from where they were stored when given (the site's stored scores, the one source of
+the numbers every page shows), else from scoring the answers.
 
 Example::
 
@@ -123,14 +125,23 @@ def survey_data(
     groups: pd.DataFrame,
     *,
     labels: Mapping[str, str] | None = None,
+    scores: ScoreTable | None = None,
 ) -> SurveyData:
-    """Score ``answers`` (``instance_id`` + one text column per question) under ``method`` and
-    keep, with the scores, the classification ``groups`` (``instance_id`` + CLASSIFIERS).
+    """The scores of ``answers`` (``instance_id`` + one text column per question) under
+    ``method``, with the classification ``groups`` (``instance_id`` + CLASSIFIERS) and the answers
+    as rules see them.
 
-    Scoring is deterministic, so the scores equal those stored when the submissions were scored
-    under the same method version.
+    ``scores`` are the scores already computed for ``answers`` (the site passes those it stored,
+    one row per answer row, in the same order); without them the answers are scored here. Scoring
+    is deterministic, so the two are equal when the scores were stored under the same method
+    version (a test holds it).
     """
-    table = score(method, answers)
+    if scores is None:
+        table = score(method, answers)
+    elif not scores.instance_ids.equals(pd.Index(answers[INSTANCE_ID])):
+        raise ValueError("the scores are not those of the answers (instance ids differ)")
+    else:
+        table = scores
     index = table.instance_ids
     by_id = groups.set_index(INSTANCE_ID) if INSTANCE_ID in groups.columns else groups
     classes = pd.DataFrame(index=index)

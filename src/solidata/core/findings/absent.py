@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from solidata.core.stats.tables import Cell, Column, Row, Table
+from solidata.core.findings.tables import Cell, Column, Row, Table
 
 
 def with_absent(
@@ -21,7 +21,7 @@ def with_absent(
 
     Rows keep ``order`` (the codes in display order); absent codes not in it go before the total.
 
-    >>> from solidata.core.stats.tables import Column
+    >>> from solidata.core.findings.tables import Column
     >>> t = Table("t", "T", "Type", (Column("n", "n", "count"),),
     ...           (Row("coop", "Coop", (Cell(3.0),)), Row(None, "Total", (Cell(3.0),))))
     >>> [(r.label, r.cells[0].absent) for r in with_absent(t, [("mutual", "Mutual")]).rows]
@@ -56,7 +56,7 @@ def with_absent_columns(
     """``table`` (columns by one variable, a ``total`` column last) with a column for each
     ``(code, label)`` of ``absent`` that has none, every cell of it marked absent.
 
-    >>> from solidata.core.stats.tables import Column
+    >>> from solidata.core.findings.tables import Column
     >>> t = Table("t", "T", "Aimag", (Column("coop", "Coop", "count"),
     ...           Column("total", "Total", "count")), (Row("a", "A", (Cell(3.0), Cell(3.0))),))
     >>> [c.key for c in with_absent_columns(t, [("mutual", "Mutual")]).columns]

@@ -1,9 +1,9 @@
 """Findings tables: counts, scores, ticked choices and definition results, by any two variables.
 
-A :class:`Findings` reads one survey's :class:`~solidata.core.stats.dataset.SurveyData` for one
+A :class:`Findings` reads one survey's :class:`~solidata.core.findings.dataset.SurveyData` for one
 reader. Tables are cut by the classification (``CLASSIFIERS``: aimag, ILO entity type, legal form,
 sector): rows by one variable, optionally columns by another, restricted by filters on any of
-them. With a :class:`~solidata.core.stats.guard.Guard` (readers who may not see small groups)
+them. With a :class:`~solidata.core.findings.guard.Guard` (readers who may not see small groups)
 every cell whose set of entities the guard hides is hidden, and so are the statistics about it: a
 mean is shown only when its group's count and the count of missing scores in it are both shown.
 With a :class:`~solidata.core.stats.frames.Weighting` the tables add design-based estimates
@@ -27,12 +27,12 @@ import numpy.typing as npt
 import pandas as pd
 
 from solidata.core.errors import SolidataError
-from solidata.core.stats.benchmarks import group_scores
-from solidata.core.stats.dataset import CLASSIFIERS, NOT_STATED, SurveyData
+from solidata.core.findings.benchmarks import group_scores
+from solidata.core.findings.dataset import CLASSIFIERS, NOT_STATED, SurveyData
+from solidata.core.findings.guard import Guard
+from solidata.core.findings.tables import Cell, Column, Row, Table
 from solidata.core.stats.estimates import Estimate, estimate
 from solidata.core.stats.frames import Weighting
-from solidata.core.stats.guard import Guard
-from solidata.core.stats.tables import Cell, Column, Row, Table
 
 BoolArray = npt.NDArray[np.bool_]
 Categories = Sequence[Any] | npt.NDArray[Any]  # one category per entity
@@ -40,7 +40,8 @@ Namer = Callable[[str, str], str]  # (variable, code) -> the label a reader sees
 ALL = "all"
 Y, BY = "sd_findings_y", "sd_findings_by"
 
-WORDS = {
+# A table's words in English; the web passes them translated (TRANSLATED_TABLE_WORDS).
+TABLE_WORDS = {
     "total": "Total",
     "overall": "All entities",
     "entities": "Entities",
@@ -112,7 +113,7 @@ class Findings:
         self.guard = guard
         self.weighting = weighting
         self.name = name
-        self.words = {**WORDS, **(words or {})}
+        self.words = {**TABLE_WORDS, **(words or {})}
         self.order = order or {}
         self.groups = data.groups.reset_index(drop=True)
         self._columns: dict[str, npt.NDArray[Any]] = {}
