@@ -39,6 +39,7 @@ from solidata.web.assessments.form_view import (
 )
 from solidata.web.assessments.models import Draft
 from solidata.web.assessments.result_view import result_view
+from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission
 from solidata.web.surveys.presenters import profile_of
 from solidata.web.surveys.score_records import score_record
@@ -99,14 +100,17 @@ def _remember(request: HttpRequest, draft: Draft) -> None:
 class StartForm(forms.Form):
     survey = forms.ModelChoiceField(queryset=selectors.surveys_open(), label=gettext_lazy("Survey"))
     organisation = forms.ModelChoiceField(
-        queryset=None,
+        queryset=Organisation.objects.none(),
         required=False,
-        label=gettext_lazy("Organisation"),  # type: ignore[arg-type]
+        label=gettext_lazy("Organisation"),
     )
 
     def __init__(self, *args: Any, user: rights.User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = selectors.organisations_to_assess(user)  # type: ignore[attr-defined]
+        self.organisations = selectors.organisations_to_assess(user)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared just above
+        field.queryset = self.organisations
 
 
 @require_http_methods(["GET", "POST"])
@@ -134,8 +138,8 @@ def start(request: HttpRequest) -> HttpResponse:
     tokens = request.session.get(SESSION_LINKS, [])
     context = {
         "form": form,
-        "surveys": list(form.fields["survey"].queryset),  # type: ignore[attr-defined]
-        "organisations": list(form.fields["organisation"].queryset[:500]),  # type: ignore[attr-defined]
+        "surveys": list(selectors.surveys_open()),
+        "organisations": list(form.organisations[:500]),
         "drafts": list(selectors.drafts_of(user=request.user, tokens=tokens)[:20]),
         "can_review": rights.can_review_any(request.user),
     }

@@ -20,7 +20,7 @@ from solidata.web.committee import services
 from solidata.web.committee.forms import CommentForm, TermForm
 from solidata.web.committee.models import TermVersion
 from solidata.web.committee.views import lang, see_other
-from solidata.web.problems import shown_all
+from solidata.web.problems import ShownProblem, shown_all
 from solidata.web.surveys.selectors import reference_method
 
 COUNTRY = "MN"  # the glossary's translations are Mongolian; other countries add their own
@@ -39,8 +39,12 @@ def _terms() -> list[tuple[str, str]]:
     return [(g.id, g.terms.get("en", g.id)) for g in method.glossary if g.id != TITLE_ENTRY]
 
 
-def glossary(request: HttpRequest, form: TermForm | None = None, problems: list | None = None,
-             status: int = 200) -> HttpResponse:  # fmt: skip
+def glossary(
+    request: HttpRequest,
+    form: TermForm | None = None,
+    problems: list[ShownProblem] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     refused = _gate(request)
     if refused is not None:
         return refused
