@@ -134,6 +134,12 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Pages behind login_required send visitors here, with ?next= the page to come back to. Without a
+# (safe) next page, researchers land on the findings and everyone else on the self-assessment
+# (solidata.web.assessments.views.SignIn).
+LOGIN_URL = "assessments:sign_in"
+LOGIN_REDIRECT_URL = "assessments:start"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

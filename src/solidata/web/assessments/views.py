@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from solidata.core.form import FilledForm, Issue, Step, form_steps
 from solidata.web.accounts import rights
+from solidata.web.accounts.models import Role
 from solidata.web.accounts.throttle import client_address
 from solidata.web.assessments import limits, selectors, services
 from solidata.web.assessments.form_view import (
@@ -59,7 +60,7 @@ def _signin_if_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., Htt
         except PermissionDenied:
             if request.user.is_authenticated:
                 raise
-            return redirect_to_login(request.get_full_path(), reverse("assessments:sign_in"))
+            return redirect_to_login(request.get_full_path())
 
     return wrapped
 
@@ -153,7 +154,7 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
     except PermissionDenied:
         if request.user.is_authenticated:
             raise
-        return redirect_to_login(request.get_full_path(), reverse("assessments:sign_in"))
+        return redirect_to_login(request.get_full_path())
     _remember(request, draft)
     return _private(HttpResponseRedirect(_where(draft, form_steps(method_of(draft.survey.method)))))
 
@@ -480,11 +481,16 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class SignIn(LoginView):
+    """Signs in, then goes to the safe ``?next=`` page (one on another site is ignored), else to
+    the findings for a researcher and to LOGIN_REDIRECT_URL (the self-assessment) for others."""
+
     template_name = "assessments/sign_in.html"
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self) -> str:
-        return str(reverse_lazy("assessments:start"))
+        if rights.role_of(self.request.user) == Role.RESEARCHER:
+            return reverse("findings:index")
+        return super().get_default_redirect_url()
 
 
 sign_in = SignIn.as_view()

@@ -75,9 +75,7 @@ def on_version(need: str) -> Callable[[Callable[..., _R]], Callable[..., _R | Ht
             )
             if not allowed(request.user, version, need):
                 if not request.user.is_authenticated:
-                    return redirect_to_login(
-                        request.get_full_path(), reverse("assessments:sign_in")
-                    )
+                    return redirect_to_login(request.get_full_path())
                 raise PermissionDenied
             return view(request, version, *args, **kw)
 
