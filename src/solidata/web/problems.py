@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -89,7 +89,11 @@ def text(p: Problem) -> str:
     return shown(p).text()
 
 
-def where(p: Problem, *, html: bool = False) -> SafeString:
+@overload
+def where(p: Problem, *, html: Literal[True]) -> SafeString: ...
+@overload
+def where(p: Problem, *, html: Literal[False] = False) -> str: ...
+def where(p: Problem, *, html: bool = False) -> str:
     """Where the problem is (file, sheet, row, column) in the current language; with ``html``,
     the names are escaped and marked as ``<code>``."""
     mark = _Code if html else str
@@ -103,7 +107,7 @@ def where(p: Problem, *, html: bool = False) -> SafeString:
     if p.column:
         parts.append(_escaped(gettext("column %(name)s"), html) % {"name": mark(p.column)})
     joined = ", ".join(parts)
-    return mark_safe(joined) if html else joined  # type: ignore[return-value]
+    return mark_safe(joined) if html else joined
 
 
 def from_stored(data: dict[str, Any]) -> Problem:

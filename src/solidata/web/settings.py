@@ -8,8 +8,10 @@ the secret key is generated into the data directory on first run. See docs/setti
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import dj_database_url
+import django_stubs_ext
 from babel import Locale
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,10 @@ from solidata.web.env import (
     envstr,
     local_secret_key,
 )
+
+# Generic Django classes (ModelAdmin[Model], ModelForm[Model]...) can be subscripted at run time, as
+# their type annotations are.
+django_stubs_ext.monkeypatch()
 
 WEB_DIR = Path(__file__).resolve().parent
 HOME = data_home()
@@ -114,7 +120,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": HOME / "solidata.sqlite3",
+            "NAME": str(HOME / "solidata.sqlite3"),
             # WAL: readers never wait for the writer. IMMEDIATE: a transaction takes the write lock
             # when it begins, so it waits (up to the timeout) there rather than failing half-way.
             # timeout: how long a write waits for another connection's (an import part's) lock
@@ -127,6 +133,12 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Pages behind login_required send visitors here, with ?next= the page to come back to. Without a
+# (safe) next page, researchers land on the findings and everyone else on the self-assessment
+# (solidata.web.assessments.views.SignIn).
+LOGIN_URL = "assessments:sign_in"
+LOGIN_REDIRECT_URL = "assessments:start"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -159,7 +171,7 @@ LANGUAGES = _catalogue_languages()
 LANGUAGE_CODE = "en"
 FORMAT_MODULE_PATH = ["solidata.web.formats"]  # one date format per language
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE: Literal["Lax"] = "Lax"
 TIME_ZONE = "Asia/Ulaanbaatar"
 USE_I18N = True
 USE_TZ = True

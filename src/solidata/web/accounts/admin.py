@@ -6,7 +6,7 @@ from solidata.web.accounts.models import Membership
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(admin.ModelAdmin[Membership]):
     list_display = ["user", "role"]
     list_filter = ["role"]
     filter_horizontal = ["organisations", "areas", "countries"]

@@ -6,7 +6,8 @@ that link is handled); everything else needs a role.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as Account
 from django.db.models import Q, QuerySet
 
 from solidata.web.accounts.models import Membership, Role
@@ -15,14 +16,14 @@ from solidata.web.casestudies.models import CaseStudy
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission, Survey
 
-User = AbstractBaseUser | AnonymousUser
+User = Account | AnonymousUser
 
 
 def membership_of(user: User) -> Membership | None:
     if not user.is_authenticated:
         return None
     try:
-        return user.membership  # type: ignore[union-attr]
+        return user.membership
     except Membership.DoesNotExist:
         return None
 

@@ -45,7 +45,7 @@ def _window() -> int:
 def client_address(request: HttpRequest) -> str:
     """The address a request came from: behind the HTTPS proxy (SOLIDATA_SECURE), the one the
     proxy puts last in X-Forwarded-For."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if settings.SECURE_PROXY_SSL_HEADER and forwarded:
         return forwarded.split(",")[-1].strip()[:64]
     return str(request.META.get("REMOTE_ADDR", ""))[:64]

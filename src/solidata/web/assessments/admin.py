@@ -6,7 +6,7 @@ from solidata.web.assessments.models import Draft
 
 
 @admin.register(Draft)
-class DraftAdmin(admin.ModelAdmin):
+class DraftAdmin(admin.ModelAdmin[Draft]):
     list_display = ["instance_id", "survey", "organisation", "user", "status", "step", "updated_at"]
     list_filter = ["survey", "status"]
     raw_id_fields = ["organisation", "user", "submission"]

@@ -307,7 +307,7 @@ def submission_review(*, user: User, submission: Submission, status: str, note: 
         )
     submission.review_status = status
     submission.reviewer_note = note
-    submission.reviewed_by = user if user.is_authenticated else None  # type: ignore[assignment]
+    submission.reviewed_by = user if user.is_authenticated else None
     submission.reviewed_at = timezone.now()
     submission.save(
         update_fields=["review_status", "reviewer_note", "reviewed_by", "reviewed_at", "updated_at"]

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from solidata.core.form import FilledForm, Issue, Step, form_steps
 from solidata.web.accounts import rights
+from solidata.web.accounts.models import Role
 from solidata.web.accounts.throttle import client_address
 from solidata.web.assessments import limits, selectors, services
 from solidata.web.assessments.form_view import (
@@ -39,6 +40,7 @@ from solidata.web.assessments.form_view import (
 )
 from solidata.web.assessments.models import Draft
 from solidata.web.assessments.result_view import result_view
+from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission
 from solidata.web.surveys.presenters import profile_of
 from solidata.web.surveys.score_records import score_record
@@ -58,7 +60,7 @@ def _signin_if_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., Htt
         except PermissionDenied:
             if request.user.is_authenticated:
                 raise
-            return redirect_to_login(request.get_full_path(), reverse("assessments:sign_in"))
+            return redirect_to_login(request.get_full_path())
 
     return wrapped
 
@@ -99,14 +101,17 @@ def _remember(request: HttpRequest, draft: Draft) -> None:
 class StartForm(forms.Form):
     survey = forms.ModelChoiceField(queryset=selectors.surveys_open(), label=gettext_lazy("Survey"))
     organisation = forms.ModelChoiceField(
-        queryset=None,
+        queryset=Organisation.objects.none(),
         required=False,
-        label=gettext_lazy("Organisation"),  # type: ignore[arg-type]
+        label=gettext_lazy("Organisation"),
     )
 
     def __init__(self, *args: Any, user: rights.User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = selectors.organisations_to_assess(user)  # type: ignore[attr-defined]
+        self.organisations = selectors.organisations_to_assess(user)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared just above
+        field.queryset = self.organisations
 
 
 @require_http_methods(["GET", "POST"])
@@ -134,8 +139,8 @@ def start(request: HttpRequest) -> HttpResponse:
     tokens = request.session.get(SESSION_LINKS, [])
     context = {
         "form": form,
-        "surveys": list(form.fields["survey"].queryset),  # type: ignore[attr-defined]
-        "organisations": list(form.fields["organisation"].queryset[:500]),  # type: ignore[attr-defined]
+        "surveys": list(selectors.surveys_open()),
+        "organisations": list(form.organisations[:500]),
         "drafts": list(selectors.drafts_of(user=request.user, tokens=tokens)[:20]),
         "can_review": rights.can_review_any(request.user),
     }
@@ -149,7 +154,7 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
     except PermissionDenied:
         if request.user.is_authenticated:
             raise
-        return redirect_to_login(request.get_full_path(), reverse("assessments:sign_in"))
+        return redirect_to_login(request.get_full_path())
     _remember(request, draft)
     return _private(HttpResponseRedirect(_where(draft, form_steps(method_of(draft.survey.method)))))
 
@@ -476,11 +481,16 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class SignIn(LoginView):
+    """Signs in, then goes to the safe ``?next=`` page (one on another site is ignored), else to
+    the findings for a researcher and to LOGIN_REDIRECT_URL (the self-assessment) for others."""
+
     template_name = "assessments/sign_in.html"
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self) -> str:
-        return str(reverse_lazy("assessments:start"))
+        if rights.role_of(self.request.user) == Role.RESEARCHER:
+            return reverse("findings:index")
+        return super().get_default_redirect_url()
 
 
 sign_in = SignIn.as_view()

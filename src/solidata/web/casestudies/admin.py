@@ -5,23 +5,23 @@ from django.contrib import admin
 from solidata.web.casestudies.models import CaseStudy, Consent, Interview, Quote
 
 
-class QuoteInline(admin.TabularInline):  # type: ignore[type-arg]
+class QuoteInline(admin.TabularInline[Quote, CaseStudy]):
     model = Quote
     extra = 0
 
 
-class InterviewInline(admin.StackedInline):  # type: ignore[type-arg]
+class InterviewInline(admin.StackedInline[Interview, CaseStudy]):
     model = Interview
     extra = 0
 
 
-class ConsentInline(admin.StackedInline):  # type: ignore[type-arg]
+class ConsentInline(admin.StackedInline[Consent, CaseStudy]):
     model = Consent
     extra = 0
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CaseStudyAdmin(admin.ModelAdmin[CaseStudy]):
     list_display = ("title_en", "title_mn", "organisation", "survey", "status", "is_synthetic")
     list_filter = ("status", "survey", "is_synthetic")
     search_fields = ("title_en", "title_mn", "organisation__name")

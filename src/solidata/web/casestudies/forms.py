@@ -19,7 +19,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CODE_LABELS = {"challenges": _("Challenges"), "opportunities": _("Opportunities")}
 
 
-class CaseStudyForm(forms.ModelForm):  # type: ignore[type-arg]
+class CaseStudyForm(forms.ModelForm[CaseStudy]):
     class Meta:
         model = CaseStudy
         fields = ["survey", "organisation", *EDITABLE]
@@ -83,7 +83,7 @@ class CodesForm(forms.Form):
             )
 
 
-class ConsentForm(forms.ModelForm):  # type: ignore[type-arg]
+class ConsentForm(forms.ModelForm[Consent]):
     class Meta:
         model = Consent
         fields = [
@@ -100,14 +100,14 @@ class ConsentForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"given_on": DATE, "withdrawn_on": DATE}
 
 
-class QuoteForm(forms.ModelForm):  # type: ignore[type-arg]
+class QuoteForm(forms.ModelForm[Quote]):
     class Meta:
         model = Quote
         fields = ["text", "language", "speaker_role", "consented"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class InterviewForm(forms.ModelForm):  # type: ignore[type-arg]
+class InterviewForm(forms.ModelForm[Interview]):
     class Meta:
         model = Interview
         fields = ["held_on", "interviewee_role", "language", "notes"]

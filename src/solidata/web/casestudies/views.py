@@ -5,10 +5,10 @@ services; a photo is served only to those who may see it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +21,7 @@ from solidata.core.casestudies import photos as photo_limits
 from solidata.core.casestudies.boxes import code_labels
 from solidata.core.errors import SolidataError
 from solidata.web.accounts import rights
+from solidata.web.accounts.signed_in import SignedInRequest
 from solidata.web.casestudies import services
 from solidata.web.casestudies.forms import (
     CODE_LABELS,
@@ -94,18 +95,6 @@ def case_study_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "casestudies/detail.html", context)
 
 
-def signed_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Visitors who are not signed in are sent to sign in first, as on every writing page."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _editor(request: HttpRequest, pk: int) -> CaseStudy:
     case_study = get_object_or_404(CaseStudy.objects.select_related("survey"), pk=pk)
     if not rights.can_edit_case_study(request.user, case_study):
@@ -113,8 +102,8 @@ def _editor(request: HttpRequest, pk: int) -> CaseStudy:
     return case_study
 
 
-@signed_in
-def case_study_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+@login_required
+def case_study_edit(request: SignedInRequest, pk: int | None = None) -> HttpResponse:
     surveys = _writable_surveys(request.user)
     case_study = _editor(request, pk) if pk is not None else None
     if case_study is None and not surveys.exists():
@@ -143,8 +132,8 @@ def case_study_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     return render(request, "casestudies/edit.html", {"form": form, "case_study": case_study})
 
 
-@signed_in
-def case_study_codes(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def case_study_codes(request: SignedInRequest, pk: int) -> HttpResponse:
     case_study = _editor(request, pk)
     form = CodesForm(
         request.POST or None,
@@ -167,8 +156,8 @@ def case_study_codes(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "casestudies/codes.html", {"form": form, "case_study": case_study})
 
 
-@signed_in
-def case_study_consent(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def case_study_consent(request: SignedInRequest, pk: int) -> HttpResponse:
     case_study = _editor(request, pk)
     form = ConsentForm(request.POST or None, instance=case_study.consent_or_none())
     if request.method == "POST" and form.is_valid():
@@ -201,8 +190,8 @@ def _add_to(
 
 
 @require_POST
-@signed_in
-def quote_add(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def quote_add(request: SignedInRequest, pk: int) -> HttpResponse:
     return _add_to(
         request, pk, QuoteForm, services.quote_add,
         added=_("The quote was added."),
@@ -211,16 +200,16 @@ def quote_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@signed_in
-def quote_delete(request: HttpRequest, pk: int, quote: int) -> HttpResponse:
+@login_required
+def quote_delete(request: SignedInRequest, pk: int, quote: int) -> HttpResponse:
     case_study = _editor(request, pk)
     services.quote_delete(quote=get_object_or_404(Quote, pk=quote, case_study=case_study))
     return redirect("casestudies:detail", case_study.pk)
 
 
 @require_POST
-@signed_in
-def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def interview_add(request: SignedInRequest, pk: int) -> HttpResponse:
     return _add_to(
         request, pk, InterviewForm, services.interview_add,
         added=_("The interview notes were added."),
@@ -229,8 +218,8 @@ def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@signed_in
-def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def photo_add(request: SignedInRequest, pk: int) -> HttpResponse:
     case_study = _editor(request, pk)
     form = PhotoForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -253,8 +242,8 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@signed_in
-def photo_delete(request: HttpRequest, pk: int, photo: int) -> HttpResponse:
+@login_required
+def photo_delete(request: SignedInRequest, pk: int, photo: int) -> HttpResponse:
     case_study = _editor(request, pk)
     services.photo_delete(photo=get_object_or_404(Photo, pk=photo, case_study=case_study))
     return redirect("casestudies:detail", case_study.pk)

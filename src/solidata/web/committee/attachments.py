@@ -30,7 +30,7 @@ def limit() -> int:
     return int(settings.SOLIDATA_MINUTES_MAX_MB) * 1024 * 1024
 
 
-def checked_attachment(upload: UploadedFile) -> tuple[str, ContentFile[bytes]]:
+def checked_attachment(upload: UploadedFile[bytes]) -> tuple[str, ContentFile[bytes]]:
     """``(clean name, content)`` of an uploaded minutes file, or ``committee.attachment_*``."""
     raw_name = PurePath(upload.name or "minutes").name
     suffix = PurePath(raw_name).suffix.lower()

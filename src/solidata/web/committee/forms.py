@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -28,9 +30,11 @@ class ClauseForm(forms.Form):
     )
     text_mn = forms.CharField(label=_("Wording (Mongolian)"), widget=forms.Textarea)
 
-    def __init__(self, *args: object, keeps: list[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["keeps"].choices = keeps  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, keeps: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["keeps"]
+        assert isinstance(field, forms.ChoiceField)  # declared above
+        field.choices = keeps
 
 
 class ProposalForm(forms.Form):
@@ -78,6 +82,8 @@ class TermForm(forms.Form):
     working = forms.BooleanField(label=_("Still a working translation"), required=False)
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea, required=False)
 
-    def __init__(self, *args: object, terms: list[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["term"].choices = terms  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, terms: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["term"]
+        assert isinstance(field, forms.ChoiceField)  # declared above
+        field.choices = terms

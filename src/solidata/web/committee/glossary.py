@@ -5,9 +5,9 @@ public glossary page, which says so."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,22 +16,20 @@ from django.views.decorators.http import require_POST
 from solidata.core.errors import SolidataError
 from solidata.core.method.model import TITLE_ENTRY
 from solidata.web.accounts import rights
+from solidata.web.accounts.signed_in import SignedInRequest
 from solidata.web.committee import services
 from solidata.web.committee.forms import CommentForm, TermForm
 from solidata.web.committee.models import TermVersion
 from solidata.web.committee.views import lang, see_other
-from solidata.web.problems import shown_all
+from solidata.web.problems import ShownProblem, shown_all
 from solidata.web.surveys.selectors import reference_method
 
 COUNTRY = "MN"  # the glossary's translations are Mongolian; other countries add their own
 
 
-def _gate(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("assessments:sign_in"))
+def _gate(request: SignedInRequest) -> None:
     if not rights.can_take_part(request.user, COUNTRY):
         raise PermissionDenied
-    return None
 
 
 def _terms() -> list[tuple[str, str]]:
@@ -39,11 +37,14 @@ def _terms() -> list[tuple[str, str]]:
     return [(g.id, g.terms.get("en", g.id)) for g in method.glossary if g.id != TITLE_ENTRY]
 
 
-def glossary(request: HttpRequest, form: TermForm | None = None, problems: list | None = None,
-             status: int = 200) -> HttpResponse:  # fmt: skip
-    refused = _gate(request)
-    if refused is not None:
-        return refused
+@login_required
+def glossary(
+    request: SignedInRequest,
+    form: TermForm | None = None,
+    problems: list[ShownProblem] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    _gate(request)
     method = reference_method()
     current = {g.id: g for g in method.glossary}
     terms = TermVersion.objects.filter(country_id=COUNTRY).select_related("proposed_by")
@@ -64,10 +65,9 @@ def glossary(request: HttpRequest, form: TermForm | None = None, problems: list 
 
 
 @require_POST
-def term_propose(request: HttpRequest) -> HttpResponse:
-    refused = _gate(request)
-    if refused is not None:
-        return refused
+@login_required
+def term_propose(request: SignedInRequest) -> HttpResponse:
+    _gate(request)
     form = TermForm(request.POST, terms=_terms())
     if not form.is_valid():
         return glossary(request, form=form, status=400)
@@ -82,10 +82,9 @@ def term_propose(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def term_decide(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def term_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     term = get_object_or_404(TermVersion, pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("assessments:sign_in"))
     if not rights.can_adopt(request.user):
         raise PermissionDenied
     answer = request.POST.get("decision")
@@ -100,11 +99,10 @@ def term_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def term_comment(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def term_comment(request: SignedInRequest, pk: int) -> HttpResponse:
     term = get_object_or_404(TermVersion, pk=pk)
-    refused = _gate(request)
-    if refused is not None:
-        return refused
+    _gate(request)
     form = CommentForm(request.POST)
     if not form.is_valid():
         return glossary(request, status=400)

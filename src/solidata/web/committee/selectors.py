@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from solidata.core.errors import SolidataError
 from solidata.web.accounts import rights
+from solidata.web.accounts.models import Role
 from solidata.web.committee.models import DefinitionVersion, TermVersion, WorkingDefinition
 from solidata.web.findings.presenters import Names
 from solidata.web.findings.selectors import survey_dataset
@@ -23,7 +24,7 @@ def definitions_for(user: Any) -> QuerySet[WorkingDefinition]:
     """Working definitions whose drafts the user may see (all, for administrators)."""
     role = rights.role_of(user)
     found = WorkingDefinition.objects.select_related("country", "survey").order_by("pk")
-    if role == rights.Role.ADMIN:
+    if role == Role.ADMIN:
         return found
     membership = rights.membership_of(user)
     if membership is None or not rights.can_see_committee(user):

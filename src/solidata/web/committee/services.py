@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -233,7 +233,7 @@ def decision_record(
     decided_by: str,
     decided_on: dt.date,
     minutes: str = "",
-    attachment: UploadedFile | None = None,
+    attachment: UploadedFile[bytes] | None = None,
     proposal: Proposal | None = None,
 ) -> Decision:
     """Record who decided what and when, with the minutes as text and/or an attached file."""
@@ -260,11 +260,11 @@ def decision_record(
 def version_adopt(
     *,
     version: DefinitionVersion,
-    by: AbstractBaseUser,
+    by: User,
     decided_by: str,
     decided_on: dt.date,
     minutes: str = "",
-    attachment: UploadedFile | None = None,
+    attachment: UploadedFile[bytes] | None = None,
 ) -> DefinitionVersion:
     """Adopt a draft: it is frozen, the version adopted before it is superseded, and the
     decision is recorded with its minutes."""
@@ -290,7 +290,7 @@ def version_adopt(
         definition=version.definition, status=DefinitionVersion.Status.ADOPTED
     ).update(status=DefinitionVersion.Status.SUPERSEDED)
     version.status = DefinitionVersion.Status.ADOPTED
-    version.adopted_by, version.adopted_at = by, timezone.now()  # type: ignore[assignment]
+    version.adopted_by, version.adopted_at = by, timezone.now()
     version.save(update_fields=["status", "adopted_by", "adopted_at"])
     version.proposals.filter(status=Proposal.Status.OPEN).update(
         status=Proposal.Status.REJECTED, decided_by=by, decided_at=timezone.now()

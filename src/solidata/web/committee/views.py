@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from solidata.core.errors import SolidataError
 from solidata.web.accounts import rights
+from solidata.web.accounts.signed_in import SignedInRequest
 from solidata.web.committee import selectors, services
 from solidata.web.committee.attachments import content_type
 from solidata.web.committee.export import version_docx, version_pdf
@@ -60,20 +61,21 @@ def allowed(user: Any, version: DefinitionVersion, need: str) -> bool:
     return rights.can_adopt(user)
 
 
-def on_version(need: str) -> Callable[..., Callable[..., HttpResponse]]:
+_R = TypeVar("_R", bound=HttpResponseBase)
+
+
+def on_version(need: str) -> Callable[[Callable[..., _R]], Callable[..., _R | HttpResponse]]:
     """Sign-in and rights for a view of one version; hands it the version."""
 
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorate(view: Callable[..., _R]) -> Callable[..., _R | HttpResponse]:
         @wraps(view)
-        def wrapper(request: HttpRequest, pk: int, *args: Any, **kw: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, pk: int, *args: Any, **kw: Any) -> _R | HttpResponse:
             version = get_object_or_404(
                 DefinitionVersion.objects.select_related("definition__survey__method"), pk=pk
             )
             if not allowed(request.user, version, need):
                 if not request.user.is_authenticated:
-                    return redirect_to_login(
-                        request.get_full_path(), reverse("assessments:sign_in")
-                    )
+                    return redirect_to_login(request.get_full_path())
                 raise PermissionDenied
             return view(request, version, *args, **kw)
 
@@ -295,7 +297,7 @@ def decision(request: HttpRequest, version: DefinitionVersion) -> HttpResponse:
 
 @require_POST
 @on_version(ADOPT)
-def adopt(request: HttpRequest, version: DefinitionVersion) -> HttpResponse:
+def adopt(request: SignedInRequest, version: DefinitionVersion) -> HttpResponse:
     form = AdoptForm(request.POST, request.FILES)
     if not form.is_valid():
         return refused(request, version, adopt_form=form)
@@ -331,20 +333,21 @@ def export(request: HttpRequest, version: DefinitionVersion, fmt: str) -> HttpRe
 
 
 @require_GET
-def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes(request: HttpRequest, pk: int) -> HttpResponseBase:
     found = get_object_or_404(Decision, pk=pk)
     return _minutes(request, found.version_id, found)
 
 
 @on_version(TAKE_PART)
-def _minutes(request: HttpRequest, version: DefinitionVersion, found: Decision) -> HttpResponse:
-    if not found.attachment:
+def _minutes(request: HttpRequest, version: DefinitionVersion, found: Decision) -> FileResponse:
+    stored = found.attachment.name
+    if not stored:
         raise Http404
     response = FileResponse(
         found.attachment.open("rb"),
         as_attachment=True,
-        filename=found.attachment_name or found.attachment.name.rsplit("/", 1)[-1],
-        content_type=content_type(found.attachment.name),
+        filename=found.attachment_name or stored.rsplit("/", 1)[-1],
+        content_type=content_type(stored),
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

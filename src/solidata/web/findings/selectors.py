@@ -22,7 +22,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 from django.conf import settings
@@ -47,6 +47,11 @@ _FIELDS = {
     "entity_type": "entity_type_id",
     "legal_form": "legal_form_id",
     "sector": "sector_id",
+}
+# A stored frame's kind, as the population frame takes it.
+_KINDS: dict[str, Literal["design", "poststrata"]] = {
+    SamplingFrame.Kind.DESIGN: "design",
+    SamplingFrame.Kind.POSTSTRATA: "poststrata",
 }
 
 
@@ -173,7 +178,7 @@ def population_frame(survey: Survey) -> PopulationFrame | None:
     counts = {
         tuple(str(row[_FIELDS[v]]) for v in variables): float(row["population"]) for row in rows
     }
-    return PopulationFrame(variables, counts, kind=frame.kind, name=frame.description)
+    return PopulationFrame(variables, counts, kind=_KINDS[frame.kind], name=frame.description)
 
 
 def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:

@@ -21,7 +21,7 @@ from solidata.web.surveys.models import MethodVersion, Survey
 from solidata.web.surveys.selectors import method_of
 from solidata.web.surveys.services import method_version_store, submissions_score
 
-_MODELS = {
+_MODELS: dict[str, type[AdminArea | EntityType | LegalForm | Sector]] = {
     "admin_area": AdminArea,
     "entity_type": EntityType,
     "legal_form": LegalForm,

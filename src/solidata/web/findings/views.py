@@ -10,11 +10,11 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,6 +29,7 @@ from solidata.core.reports.page_charts import page_chart
 from solidata.core.reports.render import FORMATS, MEDIA_TYPES
 from solidata.core.reports.render import render as render_report
 from solidata.web.accounts import rights
+from solidata.web.accounts.signed_in import SignedInRequest
 from solidata.web.committee.selectors import open_draft_for
 from solidata.web.findings import services
 from solidata.web.findings.forms import DefinitionSaveForm, FrameImportForm, param_of, query_from
@@ -113,15 +114,18 @@ class Page:
 
 
 def findings_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Sign-in and rights for a survey's findings; hands the view a :class:`Page`."""
+    """Sign-in and rights for a survey's findings; hands the view a :class:`Page`. Visitors are
+    sent to sign in (the JSON API answers 401 instead)."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, slug: str, *args: Any, fmt: str = "", **kw: Any) -> Any:
+        if fmt == "json" and not request.user.is_authenticated:
+            return JsonResponse({"error": "sign in first"}, status=401)
+        return signed_in(request, slug, *args, fmt=fmt, **kw)
+
+    @login_required
+    def signed_in(request: HttpRequest, slug: str, *args: Any, fmt: str = "", **kw: Any) -> Any:
         survey = get_object_or_404(Survey.objects.select_related("method", "country"), slug=slug)
-        if not request.user.is_authenticated:
-            if fmt == "json":
-                return JsonResponse({"error": "sign in first"}, status=401)
-            return redirect_to_login(request.get_full_path(), _sign_in_url())
         if not rights.can_see_aggregates(request.user, survey):
             raise PermissionDenied
         dataset = survey_dataset(survey)
@@ -137,13 +141,6 @@ def findings_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
         return view(page, *args, **kw)
 
     return wrapper
-
-
-def _sign_in_url() -> str:
-    try:
-        return reverse("assessments:sign_in")
-    except NoReverseMatch:  # pragma: no cover - the site's sign-in page lives in assessments
-        return reverse("admin:login")
 
 
 def respond(page: Page, tables: Sequence[Table], template: str, **extra: Any) -> HttpResponse:
@@ -202,9 +199,8 @@ def _named(table: Table, new_id: str) -> Table:
 # --- pages ---------------------------------------------------------------------------------------
 
 
-def index(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), _sign_in_url())
+@login_required
+def index(request: SignedInRequest) -> HttpResponse:
     surveys = surveys_with_findings(request.user)
     if not surveys and not rights.role_of(request.user):
         raise PermissionDenied
@@ -450,10 +446,9 @@ def report(page: Page) -> HttpResponse:
     return response
 
 
-def entity_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def entity_report_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     """An organisation's own result as a PDF, for its representatives, researchers and admins."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), _sign_in_url())
     organisation = get_object_or_404(Organisation.objects.select_related("country"), pk=pk)
     if not rights.can_download_entity_report(request.user, organisation):
         raise PermissionDenied

@@ -98,12 +98,11 @@ class Reader:
     def group_row(
         self, code: str | None, label: str, tally: Any, results: Any, conditions: dict[str, str]
     ) -> GroupRow:
-        counts = tuple(self.count(tally.of(r), results, r, conditions) for r in RESULTS)
-        meets, fails = counts[0], counts[1]
+        meets, fails, unknown = (self.count(tally.of(r), results, r, conditions) for r in RESULTS)
         hidden = meets.hidden or fails.hidden
         determined = tally.meets + tally.does_not_meet
         share = tally.meets / determined if determined and not hidden else None
-        return GroupRow(code, label, counts, share, hidden)  # type: ignore[arg-type]
+        return GroupRow(code, label, (meets, fails, unknown), share, hidden)
 
     def candidate(self, label: str, result: RuleResult, summary: Summary) -> Candidate:
         results = result.results()
@@ -177,16 +176,15 @@ class Reader:
     def movement(self, first: RuleResult, second: RuleResult) -> Movement:
         found = compare(self.data, first, second)
         a, b = first.results(), second.results()
-        matrix = []
+        matrix: list[tuple[str, tuple[Count, Count, Count]]] = []
         cells: dict[tuple[str, str], Count] = {}
         for ra in RESULTS:
-            row = []
             for rb in RESULTS:
                 n = found.moves[(ra, rb)]
                 shown = self.guard is None or self.guard.shows_pair(a, b, ra, rb)
                 cells[(ra, rb)] = Count(n) if shown else Count(None, True)
-                row.append(cells[(ra, rb)])
-            matrix.append((self.names("result", ra), tuple(row)))
+            to_meets, to_fails, to_unknown = (cells[(ra, rb)] for rb in RESULTS)
+            matrix.append((self.names("result", ra), (to_meets, to_fails, to_unknown)))
         came = [cells[(r, "meets")] for r in RESULTS if r != "meets"]
         left = [cells[("meets", r)] for r in RESULTS if r != "meets"]
         names_in: tuple[str, ...] = ()
@@ -196,7 +194,7 @@ class Reader:
             names_in = tuple(labels.get(i, i) for i in found.moved_in[:NAMES_SHOWN])
             names_out = tuple(labels.get(i, i) for i in found.moved_out[:NAMES_SHOWN])
         return Movement(
-            matrix=tuple(matrix),  # type: ignore[arg-type]
+            matrix=tuple(matrix),
             moved_in=_sum(came),
             moved_out=_sum(left),
             names_in=names_in,

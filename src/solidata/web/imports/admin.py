@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 
 from solidata.web.imports.models import ImportRun, SubmissionChange
 
+_M = TypeVar("_M", bound=Model)
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+
+class ReadOnly(admin.ModelAdmin[_M]):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: _M | None = None) -> bool:
         return False
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(ReadOnly):
+class ImportRunAdmin(ReadOnly[ImportRun]):
     list_display = ["started_at", "survey", "file_name", "format", "created", "updated"]
     list_filter = ["survey", "format"]
     search_fields = ["file_name", "file_sha256"]
 
 
 @admin.register(SubmissionChange)
-class SubmissionChangeAdmin(ReadOnly):
+class SubmissionChangeAdmin(ReadOnly[SubmissionChange]):
     list_display = ["changed_at", "submission", "review_before", "review_after", "run"]
     raw_id_fields = ["submission", "run"]

@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from solidata.core.errors import SolidataError, problem
 from solidata.core.ingest import problems_csv
 from solidata.web.accounts.rights import can_review
+from solidata.web.accounts.signed_in import SignedInRequest
 from solidata.web.imports.forms import FORMAT_LABELS, UploadForm
 from solidata.web.imports.models import ImportRun
 from solidata.web.imports.selectors import import_runs, surveys_importable
@@ -62,16 +62,9 @@ def _clean_old_uploads() -> None:
             path.unlink(missing_ok=True)
 
 
-def _signed_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("assessments:sign_in"))
-    return None
-
-
-def upload(request: HttpRequest) -> HttpResponse:
+@login_required
+def upload(request: SignedInRequest) -> HttpResponse:
     """The upload form (GET) and, for a file sent (POST), the preview of its import."""
-    if (login := _signed_in(request)) is not None:
-        return login
     surveys = surveys_importable(request.user)
     if not surveys:
         raise PermissionDenied
@@ -94,7 +87,7 @@ def _upload_context(surveys: list[Survey]) -> dict[str, Any]:
     return {"runs": import_runs(surveys)[:20], "limit_mb": _limit() // 10**6}
 
 
-def _preview(request: HttpRequest, form: UploadForm, context: dict[str, Any]) -> HttpResponse:
+def _preview(request: SignedInRequest, form: UploadForm, context: dict[str, Any]) -> HttpResponse:
     survey: Survey = form.cleaned_data["survey"]
     uploaded = form.cleaned_data["file"]
     layout = form.cleaned_data["format"] or None
@@ -143,10 +136,9 @@ def _summary_context(summary: ImportSummary) -> dict[str, Any]:
 
 
 @require_POST
-def confirm(request: HttpRequest, token: str) -> HttpResponse:
+@login_required
+def confirm(request: SignedInRequest, token: str) -> HttpResponse:
     """Import, for real, the file previewed under ``token``."""
-    if (login := _signed_in(request)) is not None:
-        return login
     pending = request.session.get(PENDING, {})
     entry = pending.get(token)
     path = _pending_dir() / f"{token}.upload"
@@ -181,10 +173,9 @@ def _run_for(request: HttpRequest, pk: int) -> ImportRun:
     return run
 
 
-def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """What one import did, with the problems it listed."""
-    if (login := _signed_in(request)) is not None:
-        return login
     run = _run_for(request, pk)
     problems = shown_all(from_stored(p) for p in run.problems)
     return render(
@@ -200,10 +191,9 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def run_problems_csv(request: HttpRequest, pk: int) -> HttpResponse:
+@login_required
+def run_problems_csv(request: SignedInRequest, pk: int) -> HttpResponse:
     """The problems of an import as CSV (cells that look like formulas are neutralised)."""
-    if (login := _signed_in(request)) is not None:
-        return login
     run = _run_for(request, pk)
     text = problems_csv(translated(from_stored(p)) for p in run.problems)
     response = HttpResponse(text.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")

@@ -18,46 +18,46 @@ from solidata.web.registry.models import (
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(admin.ModelAdmin[Country]):
     list_display = ["code", "name", "languages"]
 
 
 @admin.register(AdminArea)
-class AdminAreaAdmin(admin.ModelAdmin):
+class AdminAreaAdmin(admin.ModelAdmin[AdminArea]):
     list_display = ["code", "name", "kind", "country"]
     list_filter = ["country", "kind"]
     search_fields = ["code", "names"]
 
 
-class PresenceInline(admin.TabularInline):
+class PresenceInline(admin.TabularInline[EntityTypePresence, EntityType]):
     model = EntityTypePresence
     extra = 0
 
 
 @admin.register(EntityType)
-class EntityTypeAdmin(admin.ModelAdmin):
+class EntityTypeAdmin(admin.ModelAdmin[EntityType]):
     list_display = ["code", "name", "position"]
     inlines = [PresenceInline]
 
 
 @admin.register(EntityTypePresence)
-class EntityTypePresenceAdmin(admin.ModelAdmin):
+class EntityTypePresenceAdmin(admin.ModelAdmin[EntityTypePresence]):
     list_display = ["country", "entity_type", "exists"]
     list_filter = ["country", "exists"]
 
 
 @admin.register(LegalForm)
-class LegalFormAdmin(admin.ModelAdmin):
+class LegalFormAdmin(admin.ModelAdmin[LegalForm]):
     list_display = ["code", "name", "country", "entity_type"]
     list_filter = ["country", "entity_type"]
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(admin.ModelAdmin[Sector]):
     list_display = ["code", "name"]
 
 
-class ContactInline(admin.StackedInline):
+class ContactInline(admin.StackedInline[OrganisationContact, Organisation]):
     """Shown only to users holding the registry.view_organisationcontact permission."""
 
     model = OrganisationContact
@@ -66,7 +66,7 @@ class ContactInline(admin.StackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     list_display = [
         "name",
         "entity_type",

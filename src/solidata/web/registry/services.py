@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 
@@ -20,6 +20,9 @@ from solidata.web.registry.models import (
     Sector,
 )
 
+_M = TypeVar("_M", bound=models.Model)
+_K = TypeVar("_K", bound=Hashable)
+
 
 def _decimal(value: float | None) -> Decimal | None:
     """As the database gives it back, so that an unchanged value compares equal."""
@@ -27,10 +30,10 @@ def _decimal(value: float | None) -> Decimal | None:
 
 
 def _upsert(
-    model: type[models.Model],
-    rows: Mapping[Hashable, dict[str, Any]],
-    existing: Iterable[models.Model],
-    key_of: Callable[[Any], Hashable],
+    model: type[_M],
+    rows: Mapping[_K, dict[str, Any]],
+    existing: Iterable[_M],
+    key_of: Callable[[_M], _K],
 ) -> int:
     """Create the rows that are missing and update those whose fields differ, in bulk.
 
@@ -45,12 +48,12 @@ def _upsert(
             for f, v in fields.items():
                 setattr(obj, f, v)
             changed.append(obj)
-    model.objects.bulk_create(new, batch_size=500)
+    model._default_manager.bulk_create(new, batch_size=500)
     if changed:
         # A primary key (the code of a reference row) is the key, never a field to update.
         keys = {"pk", model._meta.pk.name, model._meta.pk.attname}
         names = sorted({f for fields in rows.values() for f in fields} - keys)
-        model.objects.bulk_update(changed, names, batch_size=500)
+        model._default_manager.bulk_update(changed, names, batch_size=500)
     return len(new)
 
 

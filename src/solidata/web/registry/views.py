@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -29,6 +29,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     if area:
         orgs = orgs.filter(admin_area_id=area)
     query = request.GET.get("q", "").strip()[:100]
+    page: Page[int] | Page[Organisation]  # the matching ids in search order, or the organisations
     if query:
         page = Paginator(organisations_named(orgs, query), 30).get_page(request.GET.get("page"))
         found = orgs.in_bulk(list(page.object_list))

@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from django.conf import settings
 from django.db import connection
-from django.db.models import CheckConstraint, JSONField, Model
+from django.db.models import CheckConstraint, Field, JSONField, Model
 
 BATCH = 2000
 # SQLite allows 32766 parameters per statement; PostgreSQL far more. Lists of ids stay below both.
@@ -63,9 +63,16 @@ def _batched(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence
         yield batch
 
 
+def _column(model: type[Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    column = field.column if isinstance(field, Field) else None
+    if column is None:  # a mistake in the code: bulk writes name the model's own columns
+        raise ValueError(f"{model.__name__}.{name} is not a column")
+    return column
+
+
 def _columns(model: type[Model], fields: Sequence[str]) -> list[str]:
-    meta = model._meta
-    return [connection.ops.quote_name(meta.get_field(f).column) for f in fields]  # type: ignore[union-attr]
+    return [connection.ops.quote_name(_column(model, f)) for f in fields]
 
 
 def db_datetime(value: dt.datetime) -> Any:

@@ -54,7 +54,10 @@ def latest_organisation_score(organisation: Organisation) -> SubmissionScore | N
 def _bundled_method() -> Method:
     from solidata.core.method import bundled_method_path
 
-    return read_method(bundled_method_path())
+    path = bundled_method_path()
+    if path is None:  # pragma: no cover - the workbook ships with the package
+        raise FileNotFoundError("the bundled method workbook is missing")
+    return read_method(path)
 
 
 def reference_method() -> Method:

@@ -6,7 +6,6 @@ import datetime
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 from django.db import transaction
@@ -50,7 +49,10 @@ def method_version_store(*, workbook: bytes, bundled: bool = False) -> MethodVer
 
 
 def method_version_ensure_bundled() -> MethodVersion:
-    return method_version_store(workbook=Path(bundled_method_path()).read_bytes(), bundled=True)
+    path = bundled_method_path()
+    if path is None:  # pragma: no cover - the workbook ships with the package
+        raise FileNotFoundError("the bundled method workbook is missing")
+    return method_version_store(workbook=path.read_bytes(), bundled=True)
 
 
 @transaction.atomic

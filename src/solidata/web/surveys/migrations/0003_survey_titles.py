@@ -1,7 +1,9 @@
 # Survey titles in other languages; the two demo surveys of an existing data directory get their
 # Mongolian titles (a new demo creates them with the titles).
 
+from django.apps.registry import Apps
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 DEMO_TITLES = {
     "mn-demo": "Зохиомол жишээ: өөрийн үнэлгээ, Монгол",
@@ -9,7 +11,7 @@ DEMO_TITLES = {
 }
 
 
-def title_the_demo_surveys(apps, schema_editor):
+def title_the_demo_surveys(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     Survey = apps.get_model("surveys", "Survey")
     for slug, title in DEMO_TITLES.items():
         Survey.objects.filter(slug=slug, titles={}).update(titles={"mn": title})
