@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 
 @pytest.fixture
@@ -20,3 +21,11 @@ def open_survey(db):  # type: ignore[no-untyped-def]
 
     reference_load()
     return survey_ensure_open_demo(method=method_version_ensure_bundled())
+
+
+# Property tests (Hypothesis) are deterministic: the same examples on every run and machine, no
+# example database left behind, and no per-example deadline on a busy CI runner.
+settings.register_profile(
+    "solidata", derandomize=True, database=None, deadline=None, max_examples=100
+)
+settings.load_profile("solidata")
