@@ -18,9 +18,7 @@ def is_transactional(request: pytest.FixtureRequest) -> bool:
     ):
         return True
     names = request.fixturenames
-    return any(
-        n in names for n in ("transactional_db", "live_server", "django_db_reset_sequences")
-    )
+    return any(n in names for n in ("transactional_db", "live_server", "django_db_reset_sequences"))
 
 
 @pytest.fixture(autouse=True)
