@@ -81,7 +81,9 @@ def fingerprint(vendor: str) -> tuple[tuple[Any, ...], ...]:
     from django.db import connection
 
     q = connection.ops.quote_name
-    parts = [f"SELECT COUNT(*), MAX({q(key)}) FROM {q(name)}" for name, key in tables()]
+    parts = [
+        f"SELECT COUNT(*), CAST(MAX({q(key)}) AS TEXT) FROM {q(name)}" for name, key in tables()
+    ]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts))
         return tuple(tuple(row) for row in cursor.fetchall())
