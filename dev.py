@@ -5,8 +5,10 @@
     python3 dev.py test [pytest options]          # set up, then ruff, mypy and the whole test suite
 
 Setting up: uv (the package manager) is installed with pip into .tools/ when it is not on the PATH,
-then `uv sync --frozen` builds .venv/ from the committed lock file. The test command runs the suite
-on SQLite and, when SOLIDATA_TEST_DATABASE_URL names a PostgreSQL server, again on PostgreSQL.
+then `uv sync --frozen --compile-bytecode` builds .venv/ from the committed lock file (compiled
+once, so no process of the test run compiles a library on its first import). The test command runs
+the suite on SQLite and, when SOLIDATA_TEST_DATABASE_URL names a PostgreSQL server, again on
+PostgreSQL, in one worker process per core (pytest-xdist) unless the options choose.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def uv() -> str:
 
 def sync(*, dev: bool) -> None:
     say("setting up .venv from uv.lock")
-    args = [uv(), "sync", "--frozen", "--python", sys.executable]
+    args = [uv(), "sync", "--frozen", "--compile-bytecode", "--python", sys.executable]
     if not dev:
         args.append("--no-dev")
     if run(args, env={"UV_PYTHON_DOWNLOADS": "never"}) != 0:
@@ -66,8 +68,18 @@ def demo(args: list[str]) -> int:
     return run([venv_bin("solidata"), "demo", *args])
 
 
+def pytest_args(args: list[str]) -> list[str]:
+    """``args``, with one worker process per core unless they choose (-n, -p no:xdist)."""
+    chosen = any(
+        a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses="))
+        for a in args
+    )
+    return args if chosen else ["-n", "auto", *args]
+
+
 def test(args: list[str]) -> int:
     sync(dev=True)
+    args = pytest_args(args)
     failures = []
     steps: list[tuple[str, list[str], dict[str, str]]] = [
         (

@@ -1,14 +1,48 @@
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+
 import pytest
+from hypothesis import settings
+
+import demo_snapshot
+
+
+def is_transactional(request: pytest.FixtureRequest) -> bool:
+    """Whether the test commits (and pytest-django flushes the tables after it), as pytest-django
+    decides it."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    names = request.fixturenames
+    return any(n in names for n in ("transactional_db", "live_server", "django_db_reset_sequences"))
+
+
+@pytest.fixture(autouse=True)
+def _nothing_cached_from_another_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Per-process caches start empty: the findings' datasets (keyed by survey) and Django's cache
+    (sign-in throttles, assessment limits). A test that flushed the tables drops the demo
+    snapshot, which no longer matches them."""
+    findings = sys.modules.get("solidata.web.findings.selectors")
+    if findings is not None:
+        findings._cache.clear()
+    if "django.core.cache" in sys.modules:
+        from django.core.cache import cache
+
+        cache.clear()
+    yield
+    if is_transactional(request):
+        demo_snapshot.forget()
 
 
 @pytest.fixture
-def demo_db(db):  # type: ignore[no-untyped-def]
-    """The database with reference data and the synthetic demo organisations loaded."""
-    from solidata.web.demo_data import demo_load
-
-    return demo_load()
+def demo_db(request: pytest.FixtureRequest, db: None) -> object:
+    """The database with reference data and the synthetic demo organisations loaded (loaded once
+    per test process, then replayed into each test's transaction: see demo_snapshot)."""
+    return demo_snapshot.demo(transactional=is_transactional(request))
 
 
 @pytest.fixture
@@ -20,3 +54,11 @@ def open_survey(db):  # type: ignore[no-untyped-def]
 
     reference_load()
     return survey_ensure_open_demo(method=method_version_ensure_bundled())
+
+
+# Property tests (Hypothesis) are deterministic: the same examples on every run and machine, no
+# example database left behind, and no per-example deadline on a busy CI runner.
+settings.register_profile(
+    "solidata", derandomize=True, database=None, deadline=None, max_examples=100
+)
+settings.load_profile("solidata")

@@ -1,8 +1,8 @@
 """The bundled method "SSE self-assessment (ILO 2022)" and the synthetic answers to it.
 
-The workbook is read here as a researcher's spreadsheet (plain sheets), not through Solidata's
-method reader, so these tests hold even while the reader changes; the last two tests also read it
-with the reader and score the synthetic answers with Solidata's scoring engine.
+The workbook is read here as a researcher's spreadsheet (plain sheets), independently of Solidata's
+method reader; the last two tests also read it with the reader and score the synthetic answers
+with Solidata's scoring engine.
 """
 
 from __future__ import annotations
@@ -23,7 +23,10 @@ from solidata.core.demo_answers import (
     synthetic_instance_id,
     write_answers_csv,
 )
+from solidata.core.expressions import parse
+from solidata.core.method import load_method, read_method
 from solidata.core.reference import load_reference
+from solidata.core.scoring import score
 
 METHOD = Path(str(resources.files("solidata.core.data.methods").joinpath("ilo-2022.xlsx")))
 EN, MN = "English (en)", "Mongolian (mn)"
@@ -164,7 +167,6 @@ def test_scores_in_definitions_name_dimensions_or_indicators() -> None:
 
 
 def test_expressions_use_only_the_supported_language() -> None:
-    syntax = pytest.importorskip("solidata.core.expressions.syntax")
     expressions = [
         *survey()["relevant"],
         *survey()["constraint"],
@@ -172,7 +174,7 @@ def test_expressions_use_only_the_supported_language() -> None:
         *sheets()["definitions"]["rule"],
     ]
     for expression in filter(None, expressions):
-        syntax.parse(expression)  # raises on anything outside the supported subset
+        parse(expression)  # raises on anything outside the supported subset
 
 
 def test_each_indicator_belongs_to_a_dimension_and_is_scored() -> None:
@@ -541,10 +543,6 @@ def test_answers_are_written_as_a_csv_that_reads_back_the_same(tmp_path: Path) -
 
 
 def test_solidatas_method_reader_reads_the_bundled_method_without_any_problem() -> None:
-    method_module = pytest.importorskip("solidata.core.method")
-    load_method = getattr(method_module, "load_method", None)
-    if load_method is None:
-        pytest.skip("solidata.core.method.load_method is not written yet")
     result = load_method(METHOD)
     assert [p.code for p in result.problems] == []
     assert (result.method.id, result.method.version) == ("sse_ilo_2022", "2026.2")
@@ -552,9 +550,7 @@ def test_solidatas_method_reader_reads_the_bundled_method_without_any_problem() 
 
 
 def test_the_demo_answers_score_with_the_patterns_their_traits_describe() -> None:
-    method_module = pytest.importorskip("solidata.core.method")
-    scoring = pytest.importorskip("solidata.core.scoring")
-    table = scoring.score(method_module.read_method(METHOD), demo_frame())
+    table = score(read_method(METHOD), demo_frame())
     dims = table.dimensions.reset_index(drop=True)
     traits = [o.traits for o in synthetic_organisations()]
 

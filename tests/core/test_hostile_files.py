@@ -240,6 +240,7 @@ print(len(result), peak_kb // 1024)
 """
 
 
+@pytest.mark.slow  # a child process reads 20 million cells under a memory cap
 def test_an_accepted_sheet_as_large_as_the_limit_is_read_within_a_gigabyte(tmp_path: Path) -> None:
     columns = 10_000
     rows = Limits().max_cells // columns
@@ -259,6 +260,7 @@ def test_an_accepted_sheet_as_large_as_the_limit_is_read_within_a_gigabyte(tmp_p
     assert peak_mb < 1000
 
 
+@pytest.mark.slow  # a child process per reader opens every bomb under a memory cap
 @pytest.mark.parametrize("reader", sorted(READERS))
 def test_reading_the_bombs_stays_under_the_memory_limit(reader: str) -> None:
     assert peak_rss_mb(reader, [FOLDER / name for name in BOMBS]) < RSS_LIMIT_MB

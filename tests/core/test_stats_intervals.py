@@ -12,6 +12,7 @@ tests. Numbers are compared as R prints them (5 significant digits).
 from __future__ import annotations
 
 import math
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,7 @@ import pytest
 
 from solidata.core.stats import (
     CiMethod,
+    EstimateResult,
     Statistic,
     SurveyDesign,
     degrees_of_freedom,
@@ -63,19 +65,27 @@ def printed(value: float) -> str:
     return f"{value:.{decimals}f}"
 
 
-def solidata_figures(row: pd.Series) -> dict[str, object]:
-    """Solidata's estimate for one row of R's figures, read from the CSV file as a user would."""
-    file, design = DESIGNS[row["design"]]
-    by = row["by"] if isinstance(row["by"], str) else None
-    statistic: Statistic = row["statistic"]
-    ci: CiMethod = row["ci"]
+@cache
+def estimates(
+    design_name: str, variable: str, statistic: Statistic, by: str | None, ci: CiMethod
+) -> EstimateResult:
+    """Solidata's estimates (every group and category) for one design, variable and interval,
+    read from the CSV file as a user would; once, for all the rows of R's figures they give."""
+    file, design = DESIGNS[design_name]
     data: pd.DataFrame | Path = DATA / file
     if design.strata == "half":
         frame = read_survey_csv(DATA / file)
         data = frame.assign(
             half=frame["dnum"].astype(int).map(lambda d: "odd" if d % 2 else "even")
         )
-    result = estimate(data, row["variable"], statistic=statistic, design=design, by=by, ci=ci)
+    return estimate(data, variable, statistic=statistic, design=design, by=by, ci=ci)
+
+
+def solidata_figures(row: pd.Series) -> dict[str, object]:
+    """Solidata's estimate for one row of R's figures."""
+    by = row["by"] if isinstance(row["by"], str) else None
+    statistic: Statistic = row["statistic"]
+    result = estimates(row["design"], row["variable"], statistic, by, row["ci"])
     (found,) = [
         e
         for e in result.estimates

@@ -82,9 +82,8 @@ def test_the_migration_converts_records_in_every_language_and_back() -> None:
     method, subs = ex.synthetic_submissions()
     table = score(method, subs.frame())
     ids = table.instance_ids.tolist()
-    old = [
-        {lang: table.to_records(lang)[k] for lang in method.languages} for k in range(len(table))
-    ]
+    records = {lang: table.to_records(lang) for lang in method.languages}
+    old = [{lang: records[lang][k] for lang in method.languages} for k in range(len(table))]
     converted = [migration._compact(results, method) for results in old]
     assert converted == [json.loads(t) for t in records_json(table)]
     assert [migration._rendered(c, method, i) for c, i in zip(converted, ids, strict=True)] == old

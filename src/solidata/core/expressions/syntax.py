@@ -2,8 +2,10 @@
 
 The grammar, loosest binding first: ``or``; ``and``; ``=`` ``!=``; ``<`` ``<=`` ``>`` ``>=``;
 ``+`` ``-``; ``*`` ``div`` ``mod``; unary ``-``; then ``${name}``, ``.``, numbers, ``'strings'``,
-function calls and parentheses. Every node keeps its ``start``/``end`` offsets in the source so a
-definition's clauses can be shown exactly as the author wrote them.
+function calls and parentheses. Parentheses, calls and unary ``-`` nest at most ``MAX_DEPTH``
+levels deep (deeper text is refused, not a recursion error). Every node keeps its
+``start``/``end`` offsets in the source so a definition's clauses can be shown exactly as the
+author wrote them.
 
 Example::
 
@@ -52,6 +54,9 @@ _TOKEN = re.compile(
 )
 _NAME = re.compile(r"^[A-Za-z_:][A-Za-z0-9_:.\-]*$")
 _KEYWORDS = {"and", "or", "div", "mod"}
+# Each level of nesting costs the parser about ten Python frames: 50 levels stay well inside
+# Python's recursion limit, wherever parse() is called from, and far beyond what methods write.
+MAX_DEPTH = 50
 
 
 @dataclass(frozen=True)
@@ -232,6 +237,7 @@ class _Parser:
         self.source = source
         self.tokens = tokenize(source)
         self.i = 0
+        self.depth = 0
 
     @property
     def tok(self) -> Token:
@@ -279,11 +285,18 @@ class _Parser:
         return node
 
     def unary(self) -> Node:
-        if self.at_op("-"):
-            start = self.take().start
-            operand = self.unary()
-            return Negate(operand, start, operand.end)
-        return self.primary()
+        # Every nested level (a parenthesis, a call's arguments, a unary minus) passes here.
+        if self.depth >= MAX_DEPTH:
+            raise self.error(f"it nests more than {MAX_DEPTH} levels deep")
+        self.depth += 1
+        try:
+            if self.at_op("-"):
+                start = self.take().start
+                operand = self.unary()
+                return Negate(operand, start, operand.end)
+            return self.primary()
+        finally:
+            self.depth -= 1
 
     def primary(self) -> Node:
         tok = self.take()

@@ -11,7 +11,8 @@ Example::
     >>> import pandas as pd
     >>> batch = pd.DataFrame({ID: ["uuid:1"], SUBMITTED_AT: [pd.NaT], REVIEW: [None], ROW: [2],
     ...                       "age": ["41"], "name": [None]})
-    >>> result = ImportResult(format="plain-csv", source="csv", file="a.csv", batches=[batch])
+    >>> result = ImportResult(format="plain-csv", source="csv", file="a.csv",
+    ...                       questions=("age", "name"), batches=[batch])
     >>> [(s.instance_id, dict(s.answers)) for s in result.submissions()]
     [('uuid:1', {'age': '41'})]
 """

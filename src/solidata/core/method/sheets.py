@@ -9,7 +9,7 @@ Example::
 
     >>> book, problems = open_workbook(b"not a workbook")
     >>> book is None, [p.code for p in problems]
-    (True, ['file.unreadable'])
+    (True, ['ingest.zip_broken'])
 """
 
 from __future__ import annotations

@@ -156,7 +156,8 @@ def submissions_import(
     A dry run does everything but keeps nothing (and does not score), to show what an import would
     do. Example::
 
-        >>> summary = submissions_import(survey=survey, result=read_answers(path, method))
+        >>> result = read_answers(path, method)  # doctest: +SKIP
+        >>> summary = submissions_import(survey=survey, result=result)  # doctest: +SKIP
         >>> summary.created, summary.unchanged  # doctest: +SKIP
         (156, 0)
     """

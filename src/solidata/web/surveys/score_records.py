@@ -26,7 +26,8 @@ apply) once per distinct combination of its values, and joins a row's parts with
 Example::
 
     >>> texts = records_json(table)  # doctest: +SKIP
-    >>> record_of(method, json.loads(texts[0]), "en", instance_id=...) == table.to_records("en")[0]
+    >>> record = record_of(method, json.loads(texts[0]), "en", instance_id=...)  # doctest: +SKIP
+    >>> record == table.to_records("en")[0]  # doctest: +SKIP
     True
 """
 
