@@ -284,7 +284,7 @@ def _codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int8]:
 
 
 def score_table_of(
-    method: Method, records: Sequence[str | None], instance_ids: Sequence[Any]
+    method: Method, records: Sequence[str | None], instance_ids: Sequence[Any] | pd.Series
 ) -> ScoreTable:
     """The :class:`~solidata.core.scoring.ScoreTable` of stored records scored under ``method``:
     the table ``score`` gave when they were stored (a test holds the two equal), without scoring
