@@ -209,6 +209,7 @@ def _copy_update(table: str, columns: list[str], where: str, rows: Iterable[Sequ
             f"CREATE TEMPORARY TABLE {temp} AS SELECT {', '.join(names)} FROM {table} WITH NO DATA"
         )
         given = _copy(f"COPY {temp} FROM STDIN", itertools.chain([first], iterator))
+        cursor.execute(f"ANALYZE {temp}")  # its size, for the join's plan
         cursor.execute(
             f"UPDATE {table} SET {sets} FROM {temp} WHERE {table}.{where} = {temp}.{where}"
         )
