@@ -84,7 +84,14 @@ def pg_database(create: bool) -> None:
     url = urllib.parse.urlsplit(bench_database_url())
     name = url.path.strip("/")
     with psycopg.connect(os.environ[PG_URL], autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(30):  # an autovacuum worker may still be on it after a large import
+            try:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                break
+            except psycopg.errors.ObjectInUse:
+                if attempt == 29:
+                    raise
+                time.sleep(2)
         if create:
             admin.execute(f'CREATE DATABASE "{name}"')
 
@@ -275,14 +282,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "solidata-bench")
     parser.add_argument("--database", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.keep.mkdir(parents=True, exist_ok=True)
+    if args.prepare:
+        for suffix, rows in ((".xlsx", args.xlsx_rows), (".csv", args.csv_rows)):
+            if rows > 0:
+                export(args.keep / f"kobo-{rows}{suffix}", rows)
+        return
     if args.database is not None:
         measure(args)
         return
-    for suffix, rows in ((".xlsx", args.xlsx_rows), (".csv", args.csv_rows)):
-        if rows > 0:
-            export(args.keep / f"kobo-{rows}{suffix}", rows)
+    # the exports are written in a process of their own: a process's peak memory (ru_maxrss)
+    # outlives exec, and the measuring processes report theirs
+    subprocess.run([sys.executable, __file__, *sys.argv[1:], "--prepare"], check=True)
     databases = ["sqlite", "postgres"] if os.environ.get(PG_URL) else ["sqlite"]
     for database in databases:
         print(f"== {'SQLite' if database == 'sqlite' else 'PostgreSQL'}", flush=True)

@@ -70,7 +70,7 @@ def _batched(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence
 
 def _columns(model: type[Model], fields: Sequence[str]) -> list[str]:
     meta = model._meta
-    return [connection.ops.quote_name(meta.get_field(f).column) for f in fields]  # type: ignore[union-attr]
+    return [connection.ops.quote_name(meta.get_field(f).column) for f in fields]  # type: ignore[union-attr, arg-type]
 
 
 def db_datetime(value: dt.datetime) -> Any:
