@@ -8,7 +8,7 @@ What it writes (see tests/data/ingest/README.md for provenance):
 - ``coop/``: a small bilingual test method (``method.xlsx``, from the Markdown tables below: groups,
   a repeat with a group inside, a date, a geopoint, constraints, a select_multiple whose labels
   contain spaces), six invented submissions (``expected.json``) and those submissions in every
-  layout of ``solidata.core.ingest.exports.VARIANTS``;
+  layout of ``tests/export_writers.py``'s ``VARIANTS``;
 - ``tutorial-method.xlsx``: the form of the hand-written fixtures in ``handmade/`` (a KoBoCAT
   tutorial-style form with a repeat inside a group);
 - ``hostile/``: files that must be refused (zip bomb, billion laughs in an xlsx, truncated zip,
@@ -33,10 +33,11 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "core"))
+sys.path.insert(0, str(ROOT / "tests"))  # export_writers: a test-support module, not shipped
 
 from workbooks import BASE, write_workbook  # noqa: E402
 
-from solidata.core.ingest import exports  # noqa: E402
+import export_writers as exports  # noqa: E402
 from solidata.core.method import read_method  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "ingest"

@@ -1,10 +1,14 @@
-"""The core stays framework-free: the web and CLI are shells over it."""
+"""The core stays framework-free: the web and CLI are shells over it; the package imports only
+what it declares, and no test support."""
 
 from __future__ import annotations
 
 import ast
+import importlib.metadata
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parent.parent / "src" / "solidata" / "core"
@@ -18,6 +22,7 @@ def imported_modules(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)  # maybe modules
     return names
 
 
@@ -35,6 +40,8 @@ def test_the_check_finds_a_django_import_when_there_is_one(tmp_path: Path) -> No
     sample = tmp_path / "sample.py"
     sample.write_text("from django.db import models\nimport os\n")
     assert "django.db" in imported_modules(sample)
+    sample.write_text("from solidata.core.ingest import exports\n")
+    assert "solidata.core.ingest.exports" in imported_modules(sample)
 
 
 def test_importing_every_core_module_loads_no_django() -> None:
@@ -61,3 +68,66 @@ def test_the_generic_survey_statistics_never_import_solidatas_findings() -> None
         for path in stats.rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+# --- what the package imports is what it declares ------------------------------------------------
+
+SRC = CORE.parent
+PYPROJECT = SRC.parent.parent / "pyproject.toml"
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def declared_distributions(pyproject: Path = PYPROJECT) -> set[str]:
+    """The distributions named in [project.dependencies], canonicalised (PEP 503)."""
+    project = tomllib.loads(pyproject.read_text("utf-8"))["project"]
+    names = (re.match(r"[A-Za-z0-9._-]+", spec) for spec in project["dependencies"])
+    return {_canonical(m.group(0)) for m in names if m}
+
+
+def undeclared_imports(root: Path, declared: set[str]) -> dict[str, list[str]]:
+    """Each third-party top-level module imported under ``root`` whose distribution is not among
+    ``declared``, with the files importing it (a module no installed distribution provides
+    counts as undeclared)."""
+    provided = importlib.metadata.packages_distributions()
+    offenders: dict[str, list[str]] = {}
+    for path in sorted(root.rglob("*.py")):
+        for module in imported_modules(path):
+            top = module.split(".")[0]
+            if top in sys.stdlib_module_names or top in ("__future__", "solidata"):
+                continue
+            if not {_canonical(d) for d in provided.get(top, [])} & declared:
+                offenders.setdefault(top, []).append(str(path.relative_to(root)))
+    return offenders
+
+
+def test_every_third_party_module_the_package_imports_is_a_declared_dependency() -> None:
+    # pyarrow and numpy once arrived only through pandas; xlsxwriter writes the findings report's
+    # XLSX (core/reports/render_xlsx.py), so it is a runtime dependency too
+    assert undeclared_imports(SRC, declared_distributions()) == {}
+
+
+def test_the_dependency_check_names_an_import_that_is_not_declared(tmp_path: Path) -> None:
+    (tmp_path / "sample.py").write_text("import pyarrow.compute\nimport hypothesis\nimport os\n")
+    declared = declared_distributions()
+    assert "pyarrow" in declared
+    assert undeclared_imports(tmp_path, declared) == {"hypothesis": ["sample.py"]}  # a dev tool
+    assert set(undeclared_imports(tmp_path, declared - {"pyarrow"})) == {"pyarrow", "hypothesis"}
+
+
+def test_the_test_support_export_writers_are_not_shipped_nor_imported_by_the_package() -> None:
+    assert not (CORE / "ingest" / "exports.py").exists()
+    offenders = {
+        str(path.relative_to(SRC)): hits
+        for path in SRC.rglob("*.py")
+        if (
+            hits := sorted(
+                m
+                for m in imported_modules(path)
+                if m.split(".")[0] == "export_writers" or m == "solidata.core.ingest.exports"
+            )
+        )
+    }
+    assert offenders == {}

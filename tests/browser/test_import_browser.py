@@ -15,8 +15,8 @@ def test_a_researcher_uploads_a_kobo_export_checks_it_and_imports_it(
     from django.conf import settings
     from django.test import Client
 
+    import export_writers as ex
     from personas import personas
-    from solidata.core.ingest import exports as ex
     from solidata.web.demo_data import demo_load
     from solidata.web.surveys.models import Submission, Survey
 

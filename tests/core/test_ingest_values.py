@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import export_writers as ex
 from solidata.core.errors import SolidataError
-from solidata.core.ingest import exports as ex
 from solidata.core.ingest import read_answers
 from solidata.core.ingest.values import EXPECTED, ChoiceLookup, excel_date, export_cell_text
 from solidata.core.method import Method, read_method

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from solidata.core.ingest import exports as ex
+import export_writers as ex
 from solidata.core.ingest import read_answers
 from solidata.core.method import Method, read_method
 from solidata.core.scoring import ScoreTable, score

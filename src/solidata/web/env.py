@@ -33,8 +33,6 @@ SETTINGS: dict[str, str] = {
     "millions of characters. Default 200.",
     "SOLIDATA_MINUTES_MAX_MB": "Largest minutes file attached to a committee decision, in "
     "megabytes. Default 10.",
-    "SOLIDATA_IMPORT_PAUSE_AFTER": "Testing only: an import pauses inside its transaction after "
-    "this many rows, so a test can kill it there. Default 0 (never).",
     "SOLIDATA_DB_TIMEOUT": "SQLite only: seconds a write waits for another connection's write "
     "lock (an import part) before the page answers 503 with Retry-After. Default 20.",
     "SOLIDATA_MAX_BODY_KB": "Largest request body other than a file upload (forms, JSON API, "

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+import export_writers as ex
 from solidata.core.ingest import ImportResult
-from solidata.core.ingest import exports as ex
 from solidata.core.method import Method
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"

@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+import export_writers as ex
 from hostile_files import FOLDER, NOT_A_ZIP
 from hostile_files import REFUSED as HOSTILE
 from personas import personas
-from solidata.core.ingest import exports as ex
 from solidata.web.imports.models import ImportRun, SubmissionChange
 from solidata.web.surveys.models import Submission, Survey
 

@@ -1,10 +1,10 @@
 """`solidata import` end to end, in a subprocess against a SQLite data directory, as users run it.
 
 The demo data directory is prepared once (`solidata demo --no-serve`) and copied for each test.
-One test kills an import after its first part is staged (the SOLIDATA_IMPORT_PAUSE_AFTER hook
-makes it wait there): another connection writes meanwhile without waiting, nothing the import
-staged is visible, and a second run discards the staged rows and completes the import. Another
-checks that a dry run holds no write lock.
+One test kills an import after its first part is staged (``tests/paused_import.py`` runs the
+import service with a progress callback that waits there): another connection writes meanwhile
+without waiting, nothing the import staged is visible, and a second run discards the staged rows
+and completes the import. Another checks that a dry run holds no write lock.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import select
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -24,14 +25,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import export_writers as ex
+from paused_import import PAUSED
 from solidata.cli import IMPORT_FORMATS, main
 from solidata.core.ingest import LAYOUTS
-from solidata.core.ingest import exports as ex
-from subprocesses import copy_of, demo_home, solidata_process
+from subprocesses import copy_of, demo_home, environment
 from subprocesses import solidata as run
 
 pytestmark = pytest.mark.slow
 DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
+PAUSED_IMPORT = Path(__file__).resolve().parents[2] / "paused_import.py"
 VISIBLE = "SELECT id FROM surveys_submission WHERE staged_by IS NULL"
 COUNTS = {
     "submissions": f"SELECT count(*) FROM ({VISIBLE})",
@@ -94,13 +97,19 @@ def write_without_waiting(home: Path) -> None:
 
 
 def paused_import(home: Path, path: Path, *extra: str) -> subprocess.Popen[str]:
-    """`solidata import` started and waited for until it pauses after its first part."""
-    args = ["import", str(path), "--survey", "mn-demo", "--data-dir", str(home), *extra]
-    process = solidata_process(*args, SOLIDATA_IMPORT_PAUSE_AFTER="100", PYTHONFAULTHANDLER="1")
+    """An import (``tests/paused_import.py``) started and waited for until it pauses after its
+    first part."""
+    process = subprocess.Popen(
+        [sys.executable, str(PAUSED_IMPORT), str(home), "mn-demo", str(path), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment(PYTHONFAULTHANDLER="1"),
+    )
     seen = ""
     deadline = time.monotonic() + 300
     assert process.stderr is not None
-    while "Import paused after" not in seen:
+    while PAUSED not in seen:
         if time.monotonic() > deadline or process.poll() is not None:
             if process.poll() is None:  # stuck: faulthandler prints where, then it ends
                 process.send_signal(signal.SIGABRT)

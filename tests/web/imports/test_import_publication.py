@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+import export_writers as ex
 from personas import personas
 from solidata.core.demo import DEMO_SEED, synthetic_organisations
 from solidata.core.demo_answers import synthetic_answers
-from solidata.core.ingest import exports as ex
 from solidata.web.assessments import services as assessments
 from solidata.web.imports.services import file_import
 from solidata.web.registry.models import Organisation

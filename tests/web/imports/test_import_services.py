@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
+import export_writers as ex
 from solidata.core.errors import SolidataError
 from solidata.core.ingest import ImportResult, read_answers
-from solidata.core.ingest import exports as ex
 from solidata.core.method import Method
 from solidata.core.scoring import score
 from solidata.web.imports import services, writer

@@ -4,8 +4,9 @@ A pipeline, one module per stage: ``files`` (size, zip and encoding checks) -> `
 layout) -> a layout reader (``kobo``, ``odk``, ``plain``) that reads its tables in chunks
 (``delimited``, ``workbook``), maps columns to questions (``columns``), converts cells to answers
 (``values``, ``tables``), checks constraints (``checks``) and builds submissions and repeat rows
-(``submissions``) -> an :class:`ImportResult`. ``exports`` writes submissions back in every layout
-(for fixtures and tests). Nothing here touches a database: storing is the web layer's job.
+(``submissions``) -> an :class:`ImportResult`. Nothing here touches a database: storing is the web
+layer's job. (Writing submissions back in every layout, for fixtures, tests and the benchmark, is
+test support: ``tests/export_writers.py``.)
 
 Example::
 

@@ -22,7 +22,6 @@ Rows are read, matched, encoded and scored outside any transaction, then stored 
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -41,8 +40,6 @@ from solidata.web.imports.writer import Writer
 from solidata.web.surveys.bulk import large_writes
 from solidata.web.surveys.models import Survey
 from solidata.web.surveys.selectors import method_of
-
-logger = logging.getLogger(__name__)
 
 # Rows stored (and scored) at a time: scoring a part has a fixed cost of some tens of milliseconds;
 # each part is written in a transaction of its own, which holds SQLite's write lock for about a
@@ -154,7 +151,9 @@ def submissions_import(
     """Store the submissions of ``result`` in ``survey``, in one transaction.
 
     A dry run does everything but keeps nothing (and does not score), to show what an import would
-    do. Example::
+    do. ``progress`` is called with (rows done, rows in all) after each part, outside any
+    transaction: a part's new rows are staged (committed, invisible) by then, and nothing is
+    locked (the import tests pause an import there, then kill it). Example::
 
         >>> result = read_answers(path, method)  # doctest: +SKIP
         >>> summary = submissions_import(survey=survey, result=result)  # doctest: +SKIP
@@ -187,7 +186,6 @@ def submissions_import(
                 summary.rows += len(part)
                 if progress is not None:
                     progress(summary.rows, len(result))
-                _pause_if_asked(summary.rows, len(part))
             summary.organisations_created = writer.matcher.created
             if run is not None:
                 writer.publish()
@@ -218,12 +216,3 @@ def _parts(batches: Iterable[pd.DataFrame], size: int) -> Iterator[pd.DataFrame]
                 pending, count = [], 0
     if pending:
         yield pd.concat(pending, ignore_index=True) if len(pending) > 1 else pending[0]
-
-
-def _pause_if_asked(done: int, last: int) -> None:
-    """The test hook of SOLIDATA_IMPORT_PAUSE_AFTER: sleep once, with the first parts staged (or,
-    in a dry run, counted)."""
-    limit = settings.SOLIDATA_IMPORT_PAUSE_AFTER
-    if limit and done >= limit > done - last:
-        logger.warning("Import paused after %d rows (SOLIDATA_IMPORT_PAUSE_AFTER).", done)
-        time.sleep(3600)

@@ -1,10 +1,15 @@
-"""Bulk writes of many rows by parameterised SQL, for imports of up to millions of submissions.
+"""Bulk writes of many rows by raw SQL, for imports of up to millions of submissions: the one
+module of Solidata that writes SQL of its own (tests/web/test_bulk.py runs it on both databases).
 
 ``bulk_create`` builds a model instance per row and encodes each JSON value again; for a million
 rows that is most of an import's time. Here rows arrive as tuples of values ready for the database
-(JSON already encoded as text) and go to ``executemany`` in batches, through Django's connection, so
-the same plain ``INSERT`` and ``UPDATE`` statements run on SQLite and PostgreSQL. Callers own the
-transaction.
+(JSON already encoded as text), through Django's connection. Callers own the transaction.
+
+- SQLite: plain ``INSERT`` and ``UPDATE`` statements go to ``executemany`` in batches.
+- PostgreSQL: rows are inserted with ``COPY ... FROM STDIN`` (psycopg's ``copy.write_row``; the
+  server parses each value with the column's own input function, JSON text into ``jsonb``), and
+  updated by copying them into a temporary table and running one ``UPDATE ... FROM`` it. A
+  statement per row costs a round trip and a plan each; COPY streams them.
 
 JSON values are text that Solidata encoded (``json.dumps`` or its column-wise equivalent, which
 tests decode). On SQLite, Django guards a JSON column with ``CHECK (JSON_VALID(...))``, which parses
@@ -157,6 +162,8 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
     """INSERT ``rows`` (tuples in the order of ``fields``); returns how many were written."""
     table = connection.ops.quote_name(model._meta.db_table)
     columns = _columns(model, fields)
+    if connection.vendor == "postgresql":
+        return _copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN", rows)
     marks = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
     return _execute(model, sql, rows)
@@ -165,16 +172,60 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
 def update_rows(
     model: type[Model], key: str, fields: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
-    """UPDATE ``fields`` of the rows whose ``key`` is the last value of each tuple."""
+    """UPDATE ``fields`` of the rows whose ``key`` is the last value of each tuple (each key given
+    once); returns how many tuples were given."""
     table = connection.ops.quote_name(model._meta.db_table)
-    sets = ", ".join(f"{c} = %s" for c in _columns(model, fields))
+    columns = _columns(model, fields)
     (where,) = _columns(model, [key])
+    if connection.vendor == "postgresql":
+        return _copy_update(table, columns, where, rows)
+    sets = ", ".join(f"{c} = %s" for c in columns)
     sql = f"UPDATE {table} SET {sets} WHERE {where} = %s"
     return _execute(model, sql, rows)
 
 
+def _copy(sql: str, rows: Iterable[Sequence[Any]]) -> int:
+    """Stream ``rows`` to a ``COPY ... FROM STDIN`` statement (PostgreSQL); returns how many."""
+    written = 0
+    # Django's errors (IntegrityError...), as for its own statements: psycopg's cursor is used raw
+    with (
+        connection.wrap_database_errors,
+        connection.cursor() as cursor,
+        cursor.cursor.copy(sql) as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+            written += 1
+    return written
+
+
+def _copy_update(table: str, columns: list[str], where: str, rows: Iterable[Sequence[Any]]) -> int:
+    """UPDATE by way of a temporary table of the new values, filled by COPY (PostgreSQL)."""
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        return 0
+    temp = connection.ops.quote_name("solidata_bulk_update")
+    names = [*columns, where]
+    sets = ", ".join(f"{c} = {temp}.{c}" for c in columns)
+    with connection.cursor() as cursor:
+        # a failed call may have left it, when no transaction rolled it back
+        cursor.execute(f"DROP TABLE IF EXISTS {temp}")
+        # the table's column types, no rows, no constraints
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {temp} AS SELECT {', '.join(names)} FROM {table} WITH NO DATA"
+        )
+        given = _copy(f"COPY {temp} FROM STDIN", itertools.chain([first], iterator))
+        cursor.execute(f"ANALYZE {temp}")  # its size, for the join's plan
+        cursor.execute(
+            f"UPDATE {table} SET {sets} FROM {temp} WHERE {table}.{where} = {temp}.{where}"
+        )
+        cursor.execute(f"DROP TABLE {temp}")
+    return given
+
+
 def _execute(model: type[Model], sql: str, rows: Iterable[Sequence[Any]]) -> int:
-    """Run ``sql`` on ``model``'s table once per row, in batches; returns how many rows."""
+    """Run ``sql`` on ``model``'s table once per row, in batches (SQLite); returns how many."""
     written = 0
     with connection.cursor() as cursor, _encoded_json(cursor, model):
         for batch in _batched(rows, BATCH):

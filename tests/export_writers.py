@@ -1,9 +1,12 @@
 """Write submissions in every layout Solidata reads, as the tools themselves write them.
 
-Used to make the fixtures in ``tests/data/ingest`` (``scripts/make_ingest_fixtures.py``) and the
-benchmark files, and to check that every layout of the same answers imports to the same
-submissions. The rules follow docs/import.md and the public descriptions of the tools' exports;
-they are not the tools' code.
+Test support, not shipped with the package (nothing in ``src/`` may import it; a test checks):
+used to make the fixtures in ``tests/data/ingest`` (``scripts/make_ingest_fixtures.py``) and the
+benchmark files (``bench/ingest.py``), and to check that every layout of the same answers imports
+to the same submissions. The tests import it as ``export_writers`` (``tests/`` is on pytest's
+``pythonpath``); the script and the benchmark put ``tests/`` on ``sys.path`` first. The rules
+follow docs/import.md and the public descriptions of the tools' exports; they are not the tools'
+code.
 
 Example::
 
