@@ -18,8 +18,7 @@ from solidata.core.findings.tables import table_records
 from solidata.web.demo_data import DEMO_SURVEY
 from solidata.web.findings.selectors import survey_dataset
 from solidata.web.surveys.models import Submission, SubmissionScore, Survey
-from solidata.web.surveys.selectors import method_of
-from solidata.web.surveys.services import answers_frame
+from solidata.web.surveys.selectors import answers_frame, method_of
 
 pytestmark = pytest.mark.django_db
 

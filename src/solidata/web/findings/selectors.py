@@ -39,7 +39,7 @@ from solidata.web.findings.models import FrameCount, SamplingFrame
 from solidata.web.problems import text as problem_text
 from solidata.web.surveys.models import Submission, SubmissionScore, Survey
 from solidata.web.surveys.score_records import score_table_of
-from solidata.web.surveys.selectors import method_of
+from solidata.web.surveys.selectors import answers_frame, method_of
 
 KEEP = 8  # surveys kept in memory per process
 _FIELDS = {
@@ -196,12 +196,7 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
             "stored",
         )
     )
-    columns = method.answer_columns()
-    answers = pd.DataFrame(
-        [{INSTANCE_ID: r[0], **(r[1] or {})} for r in rows],
-        columns=[INSTANCE_ID, *columns],
-        dtype="string",
-    )
+    answers = answers_frame(method, [(r[0], r[1] or {}) for r in rows])
     first = 3 + len(organisation)
     groups = pd.DataFrame(
         [r[3:first] for r in rows], columns=list(CLASSIFIERS), dtype=object

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+import pandas as pd
 from django.db.models import QuerySet
 
 from solidata.core.method import Method, read_method
+from solidata.core.scoring import INSTANCE_ID
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore
 
@@ -21,6 +24,15 @@ def parsed_method(sha256: str, workbook: bytes) -> Method:
 def method_of(version: MethodVersion) -> Method:
     """The parsed method of a stored version."""
     return parsed_method(version.sha256, bytes(version.workbook))
+
+
+def answers_frame(method: Method, rows: Sequence[tuple[str, Mapping[str, str]]]) -> pd.DataFrame:
+    """Stored answers (instance id, answers) as ``score`` reads them: one text column a question."""
+    return pd.DataFrame(
+        [{INSTANCE_ID: instance_id, **answers} for instance_id, answers in rows],
+        columns=[INSTANCE_ID, *method.answer_columns()],
+        dtype="string",
+    )
 
 
 def latest_score(submission: Submission) -> SubmissionScore | None:

@@ -13,13 +13,13 @@ from django.utils import timezone
 
 from solidata.core.demo import SyntheticOrganisation
 from solidata.core.errors import SolidataError
-from solidata.core.method import Method, bundled_method_path
-from solidata.core.scoring import INSTANCE_ID, score
+from solidata.core.method import bundled_method_path
+from solidata.core.scoring import score
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.bulk import db_datetime, in_batches, insert_rows, update_rows
 from solidata.web.surveys.models import MethodVersion, Submission, SubmissionScore, Survey
 from solidata.web.surveys.score_records import dimension_scores_json, records_json
-from solidata.web.surveys.selectors import method_of, parsed_method
+from solidata.web.surveys.selectors import answers_frame, method_of, parsed_method
 
 
 @transaction.atomic
@@ -157,15 +157,6 @@ def scores_compute(*, survey: Survey, answers: pd.DataFrame) -> ComputedScores:
         [str(i) for i in table.instance_ids.tolist()],
         records_json(table),
         dimension_scores_json(table),
-    )
-
-
-def answers_frame(method: Method, rows: Sequence[tuple[str, Mapping[str, str]]]) -> pd.DataFrame:
-    """Stored answers (instance id, answers) as ``score`` reads them: one text column a question."""
-    return pd.DataFrame(
-        [{INSTANCE_ID: instance_id, **answers} for instance_id, answers in rows],
-        columns=[INSTANCE_ID, *method.answer_columns()],
-        dtype="string",
     )
 
 
