@@ -67,7 +67,7 @@ class Guard:
         factorising 100,000 texts each time took most of a committee report's time. Objects are
         matched by identity and kept alive here, so an identity cannot be reused by another
         object; a measure must not be changed in place once asked about (none is: measures come
-        from the survey's data, which is read-only)."""
+        from the survey's data, which nothing changes once built)."""
         with self._lock:
             for seen, found in self._seen:
                 if seen is values:
