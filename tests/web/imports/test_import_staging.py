@@ -48,7 +48,7 @@ def test_rows_staged_by_an_unfinished_import_are_invisible_until_it_publishes(
     assert SubmissionScore.objects.filter(submission__survey=survey).count() == 40
 
 
-def test_new_organisations_are_created_only_when_the_import_publishes(
+def test_new_organisations_are_invisible_until_the_import_publishes_and_go_if_it_fails(
     survey: Survey, synthetic: tuple[Method, ImportResult, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     method, _, folder = synthetic
@@ -56,19 +56,37 @@ def test_new_organisations_are_created_only_when_the_import_publishes(
     monkeypatch.setattr(services, "WRITE_BATCH", 10)
 
     def fail(writer: Any) -> None:
-        assert Organisation.objects.count() == before
+        # staged: in the database and named by the staged submissions, but invisible
+        assert Organisation.every.count() > before == Organisation.objects.count()
+        staged = Submission.every.filter(survey=survey)
+        assert not staged.filter(organisation__isnull=True).exists()
         raise RuntimeError("killed before publishing")
 
     monkeypatch.setattr(writer.Writer, "publish", fail)
     with pytest.raises(RuntimeError):
         services.file_import(survey=survey, path=folder / "kobo-names.csv")
-    assert Organisation.objects.count() == before
+    assert Organisation.every.count() == Organisation.objects.count() == before
     assert Submission.every.count() == 0 and ImportRun.objects.count() == 0
     monkeypatch.undo()
     summary = services.file_import(survey=survey, path=folder / "kobo-names.csv")
     assert summary.organisations_created > 0
     assert Organisation.objects.count() == before + summary.organisations_created
     assert not Submission.objects.filter(survey=survey, organisation__isnull=True).exists()
+
+
+def test_publishing_writes_no_staged_row_again_and_a_finished_run_is_never_discarded(
+    survey: Survey, synthetic: tuple[Method, ImportResult, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, _, folder = synthetic
+    monkeypatch.setattr(services, "WRITE_BATCH", 10)
+    summary = services.file_import(survey=survey, path=folder / "kobo-names.csv")
+    run = ImportRun.objects.get(pk=summary.run_id)
+    rows = Submission.objects.filter(survey=survey)
+    # the rows keep their run: publishing finished the run and wrote none of them again
+    assert set(rows.values_list("staged_by", flat=True)) == {run.pk}
+    assert run.finished_at is not None and rows.count() == 40
+    assert staging.run_discard(run_id=run.pk) == 0
+    assert rows.count() == 40 and ImportRun.objects.filter(pk=run.pk).exists()
 
 
 def dead_run(survey: Survey, **fields: Any) -> ImportRun:

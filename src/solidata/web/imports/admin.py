@@ -20,6 +20,10 @@ class ReadOnly(admin.ModelAdmin[_M]):
     def has_change_permission(self, request: HttpRequest, obj: _M | None = None) -> bool:
         return False
 
+    def has_delete_permission(self, request: HttpRequest, obj: _M | None = None) -> bool:
+        # the audit trail; and an unfinished run's record keeps the rows it staged invisible
+        return False
+
 
 @admin.register(ImportRun)
 class ImportRunAdmin(ReadOnly[ImportRun]):

@@ -65,15 +65,17 @@ class OrganisationMatcher:
     areas: dict[str, str] = field(default_factory=dict)
     legal_forms: dict[str, str] = field(default_factory=dict)
     created: int = 0
-    # Deferred: new organisations get a placeholder id (negative) and are created only by
-    # :meth:`create_pending`, so that an import creates them in the transaction that publishes it
-    # (and a dry run never does).
+    # Staged: new organisations are created marked as the import run's, invisible until the run
+    # publishes (:mod:`solidata.web.imports.staging`), so its submissions name them from the start.
+    staged_by: int | None = None
+    # Deferred (a dry run): new organisations get a placeholder id (negative) and are never created.
     deferred: bool = False
-    pending: list[Organisation] = field(default_factory=list)
 
     @classmethod
-    def for_survey(cls, survey: Survey, *, deferred: bool = False) -> OrganisationMatcher:
-        matcher = cls(survey, deferred=deferred)
+    def for_survey(
+        cls, survey: Survey, *, staged_by: int | None = None, deferred: bool = False
+    ) -> OrganisationMatcher:
+        matcher = cls(survey, staged_by=staged_by, deferred=deferred)
         rows = Organisation.objects.filter(country_id=survey.country_id).values_list(
             "pk", "registry_id", "name", "admin_area_id"
         )
@@ -175,11 +177,11 @@ class OrganisationMatcher:
                     locality=_first(answers, LOCALITY_QUESTIONS)[:100],
                     needs_review=True,
                     is_synthetic=self.survey.is_synthetic,
+                    staged_by=self.staged_by,
                 )
             )
         if self.deferred:
-            placeholders = range(-len(self.pending) - 1, -len(self.pending) - len(objects) - 1, -1)
-            self.pending.extend(objects)
+            placeholders = range(-self.created - 1, -self.created - len(objects) - 1, -1)
             self._register(zip(objects, placeholders, strict=True))
         else:
             # SQLite (3.35+) and PostgreSQL both give back the new primary keys
@@ -192,9 +194,3 @@ class OrganisationMatcher:
             if org.registry_id:
                 self.by_registry[org.registry_id] = pk
             self.by_name.setdefault((normal_name(org.name), org.admin_area_id or ""), pk)
-
-    def create_pending(self) -> dict[int, int]:
-        """Create the organisations deferred so far; returns each placeholder's new primary key."""
-        created = Organisation.objects.bulk_create(self.pending, batch_size=500)
-        real = {-(i + 1): org.pk for i, org in enumerate(created)}
-        return real

@@ -2,11 +2,14 @@
 
 SQLite lets one connection write at a time. An import that wrote a million rows in one transaction
 held the write lock for minutes, and every web autosave and submission in that time failed with
-"database is locked". So an import writes its new submissions in short transactions, one part at a
-time, marked ``Submission.staged_by = run`` so that nobody sees them (the default managers of
-:class:`~solidata.web.surveys.models.Submission` and ``SubmissionScore`` leave them out), and its
-last short transaction publishes them all at once, with everything that changes rows already
-visible (updates, new organisations). The guarantee is the one of a single transaction:
+"database is locked". So an import writes its new submissions and organisations in short
+transactions, one part at a time, marked ``staged_by = run`` so that nobody sees them while the run
+is unfinished (the default managers of :class:`~solidata.web.surveys.models.Submission`,
+``SubmissionScore`` and :class:`~solidata.web.registry.models.Organisation` leave out the rows of
+unfinished runs, :func:`~solidata.web.registry.models.unpublished_runs`). Its last short transaction
+applies what changes rows already visible (updates) and finishes the run, which publishes its rows
+all at once without writing them again (a million rows rewritten to clear a flag took as long as
+writing them). The guarantee is the one of a single transaction:
 
 - a run that fails discards what it staged before it re-raises;
 - a run that is killed leaves only invisible rows and an unfinished run record; the next import
@@ -29,6 +32,7 @@ from django.utils import timezone
 
 from solidata.core.errors import SolidataError
 from solidata.web.imports.models import ImportRun
+from solidata.web.registry.models import Organisation
 from solidata.web.surveys.bulk import in_batches
 from solidata.web.surveys.models import Submission, Survey
 
@@ -87,16 +91,20 @@ def run_heartbeat(*, run: ImportRun) -> None:
 
 def run_discard(*, run_id: int) -> int:
     """Delete what an unfinished run staged, then the run itself, in short transactions; returns
-    how many staged submissions were deleted (their scores and fingerprints go with them)."""
+    how many staged submissions were deleted (their scores and fingerprints go with them). A
+    finished run's rows are published: nothing is deleted."""
     deleted = 0
     while True:
         with transaction.atomic():
+            if ImportRun.objects.filter(pk=run_id, finished_at__isnull=False).exists():
+                return deleted
             pks = list(
                 Submission.every.filter(staged_by=run_id).values_list("pk", flat=True)[
                     :DISCARD_BATCH
                 ]
             )
             if not pks:
+                Organisation.every.filter(staged_by=run_id).delete()
                 ImportRun.objects.filter(pk=run_id, finished_at__isnull=True).delete()
                 return deleted
             for part in in_batches(pks):

@@ -76,7 +76,7 @@ class _Update:
     text: str
     sha256: str
     review: str | None  # None: the file gives none, the stored one stays
-    organisation: int | None  # matched (a placeholder when new) for a submission without one
+    organisation: int | None  # matched (staged when new) for a submission without one
 
 
 class Writer:
@@ -90,13 +90,14 @@ class Writer:
         self.summary = summary
         self.questions = list(result.questions)
         self.nested = nest_repeats(result.repeats)
-        self.matcher = OrganisationMatcher.for_survey(survey, deferred=True)
+        self.matcher = OrganisationMatcher.for_survey(
+            survey, staged_by=run.pk if run is not None else None, deferred=run is None
+        )
         self.source = _source(result.source)
         self.now = timezone.now()
         self.scoring = 0.0  # seconds spent scoring and storing scores
         self.updates: list[_Update] = []
         self.update_scores: list[ComputedScores] = []
-        self.placeholders: list[tuple[int, int]] = []  # (placeholder organisation, submission pk)
         # In a survey without submissions, every row is new: rows of the file share no instance id
         # (a repeated one is rejected on reading), so there is nothing to look up.
         self.empty = not Submission.objects.filter(survey=survey).exists()
@@ -171,21 +172,11 @@ class Writer:
         return part.drop(part.index[bad]).reset_index(drop=True)
 
     def publish(self) -> None:
-        """The last, short transaction: create the new organisations, apply the updates, make the
-        staged rows visible and finish the run."""
+        """The last, short transaction: apply the updates and finish the run, which makes the
+        organisations and submissions it staged visible (they are not written again)."""
         assert self.run is not None
         with transaction.atomic():
-            real = self.matcher.create_pending()
-            # rows waiting for a new organisation are published in the same statement: each row
-            # is written once here (PostgreSQL writes a new version of every row it updates)
-            update_rows(
-                Submission,
-                "id",
-                ["organisation", "staged_by"],
-                ((real[placeholder], None, pk) for placeholder, pk in self.placeholders),
-            )
-            self._update(real)
-            Submission.every.filter(staged_by=self.run.pk).update(staged_by=None)
+            self._update()
             run_finish(self.run, self.summary)
 
     def _existing(self, ids: Sequence[str]) -> dict[str, _Existing]:
@@ -230,8 +221,8 @@ class Writer:
         existing: dict[str, _Existing],
         ids: list[str],
     ) -> dict[int, int | None]:
-        """The organisation of each new row, and of each changed row that has none yet (a negative
-        placeholder for an organisation created when the import is published)."""
+        """The organisation of each new row, and of each changed row that has none yet (new ones
+        are created staged; a dry run's are negative placeholders)."""
         wanted = new + [i for i in changed if existing[ids[i]].organisation_id is None]
         if not wanted:
             return {}
@@ -260,18 +251,13 @@ class Writer:
             "review_status", "reviewer_note", "created_at", "updated_at", "staged_by",
         ]  # fmt: skip
         last = Submission.every.aggregate(last=Max("pk"))["last"] or 0
-
-        def known(i: int) -> int | None:
-            pk = organisations.get(i)
-            return pk if pk is not None and pk > 0 else None
-
         insert_rows(
             Submission,
             fields,
             (
                 (
                     self.survey.pk,
-                    known(i),
+                    organisations.get(i),
                     ids[i],
                     texts[i],
                     self.source,
@@ -291,11 +277,6 @@ class Writer:
         )
         wanted = {ids[i] for i in new}
         pks = {k: pk for k, pk in written if k in wanted}
-        self.placeholders.extend(
-            (placeholder, pks[ids[i]])
-            for i in new
-            if (placeholder := organisations.get(i)) is not None and placeholder < 0
-        )
         insert_rows(
             SubmissionFingerprint,
             ["submission", "answers_sha256", "run"],
@@ -303,7 +284,7 @@ class Writer:
         )
         return pks
 
-    def _update(self, real: dict[int, int]) -> None:
+    def _update(self) -> None:
         """Apply the changes to stored submissions, with their audit records, fingerprints and
         scores (inside the publishing transaction: they change visible rows)."""
         if not self.updates:
@@ -319,10 +300,7 @@ class Writer:
             current.update((pk, (a, r, o)) for pk, a, r, o in rows)
 
         def organisation(u: _Update) -> int | None:
-            stored = current[u.pk][2]
-            if stored or u.organisation is None:
-                return stored
-            return real[u.organisation] if u.organisation < 0 else u.organisation
+            return current[u.pk][2] or u.organisation
 
         update_rows(
             Submission,

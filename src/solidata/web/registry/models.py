@@ -7,6 +7,9 @@ new column. Contact details sit in their own table, visible only with an explici
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
@@ -121,6 +124,22 @@ class Sector(NamedModel):
         return f"{self.code} {self.name}"
 
 
+def unpublished_runs() -> models.QuerySet[Any, Any]:
+    """The primary keys of the import runs that have not published (yet): the rows they staged
+    (organisations, submissions) are invisible. A run publishes by finishing, in one short
+    transaction, so its rows appear together and are never written twice (see
+    :mod:`solidata.web.imports.staging`). Looked up by name: the imports app builds on this one."""
+    run = apps.get_model("imports", "ImportRun")
+    return run.objects.filter(finished_at__isnull=True).values("pk")
+
+
+class VisibleOrganisations(models.Manager["Organisation"]):
+    """Organisations that are visible: not those an unpublished import created."""
+
+    def get_queryset(self) -> models.QuerySet[Organisation]:
+        return super().get_queryset().exclude(staged_by__in=unpublished_runs())
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=255)
     registry_id = models.CharField(
@@ -182,11 +201,24 @@ class Organisation(models.Model):
     needs_review = models.BooleanField(_("needs review"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The import run that created this organisation: invisible while that run is unpublished.
+    staged_by = models.BigIntegerField(_("staged by import"), null=True, blank=True, editable=False)
+
+    every = models.Manager()  # staged organisations too: for imports and their clean-up
+    objects = VisibleOrganisations()
 
     class Meta:
+        default_manager_name = "objects"
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [
+            models.Index(
+                fields=["staged_by"],
+                condition=models.Q(staged_by__isnull=False),
+                name="organisation_staged",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["country", "registry_id"],

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from solidata.web.registry.models import Country, Organisation
+from solidata.web.registry.models import Country, Organisation, unpublished_runs
 
 
 class MethodVersion(models.Model):
@@ -84,18 +84,18 @@ class Survey(models.Model):
 
 
 class VisibleSubmissions(models.Manager["Submission"]):
-    """Submissions that are visible: not rows an unfinished import has staged (see
-    :mod:`solidata.web.imports.services`)."""
+    """Submissions that are visible: not rows an unpublished import has staged (see
+    :mod:`solidata.web.imports.staging`)."""
 
     def get_queryset(self) -> models.QuerySet[Submission]:
-        return super().get_queryset().filter(staged_by__isnull=True)
+        return super().get_queryset().exclude(staged_by__in=unpublished_runs())
 
 
 class VisibleScores(models.Manager["SubmissionScore"]):
     """Scores of visible submissions only."""
 
     def get_queryset(self) -> models.QuerySet[SubmissionScore]:
-        return super().get_queryset().filter(submission__staged_by__isnull=True)
+        return super().get_queryset().exclude(submission__staged_by__in=unpublished_runs())
 
 
 class Submission(models.Model):
@@ -142,8 +142,9 @@ class Submission(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # The import run that wrote this row and has not finished: the row is invisible (the default
-    # manager leaves it out) until that run publishes its rows in its last, short transaction.
+    # The import run that wrote this row: the row is invisible (the default manager leaves it out)
+    # until that run publishes, by finishing in its last, short transaction (the row is not
+    # written again; it keeps the run's id).
     staged_by = models.BigIntegerField(_("staged by import"), null=True, blank=True, editable=False)
 
     every = models.Manager()  # staged rows too: for imports and their clean-up
