@@ -82,7 +82,8 @@ def leftovers(home: Path) -> tuple[int, int]:
     with sqlite3.connect(home / "solidata.sqlite3") as db:
         staged = db.execute(
             "SELECT count(*) FROM surveys_submission WHERE staged_by IN"
-            f" ({UNPUBLISHED}) OR staged_by NOT IN (SELECT id FROM imports_importrun)"
+            f" ({UNPUBLISHED}) OR (staged_by IS NOT NULL AND staged_by NOT IN"
+            " (SELECT id FROM imports_importrun))"
         )
         runs = db.execute("SELECT count(*) FROM imports_importrun WHERE finished_at IS NULL")
         return staged.fetchone()[0], runs.fetchone()[0]

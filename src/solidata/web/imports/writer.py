@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -37,6 +38,7 @@ from solidata.web.surveys.bulk import (
     update_rows,
 )
 from solidata.web.surveys.models import Submission, Survey
+from solidata.web.surveys.selectors import method_of
 from solidata.web.surveys.services import ComputedScores, scores_compute, scores_store
 
 if TYPE_CHECKING:
@@ -69,6 +71,28 @@ def run_finish(run: ImportRun, summary: ImportSummary) -> None:
 
 
 @dataclass
+class _Part:
+    """One part of an import on its way through :meth:`Writer.write`: its rows in stored form,
+    then (once classified) which are new or changed, then (once scored) their scores."""
+
+    rows: pd.DataFrame
+    ids: list[str]
+    texts: list[str]
+    hashes: list[str]
+    reviews: list[str | None]
+    existing: dict[str, _Existing] = field(default_factory=dict)
+    new: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+    organisations: dict[int, int | None] = field(default_factory=dict)
+    scores: Future[ComputedScores] | None = None
+
+    @property
+    def scored(self) -> list[int]:
+        """The rows to score: the new and the changed ones, in the part's order."""
+        return sorted(self.new + self.changed)
+
+
+@dataclass
 class _Update:
     """A stored submission the file changes: applied by the publishing transaction."""
 
@@ -95,60 +119,105 @@ class Writer:
         )
         self.source = _source(result.source)
         self.now = timezone.now()
-        self.scoring = 0.0  # seconds spent scoring and storing scores
+        self.method = method_of(survey.method)  # read here: the helper thread scores with it
+        self.scoring = 0.0  # seconds spent scoring (on the helper thread)
         self.updates: list[_Update] = []
         self.update_scores: list[ComputedScores] = []
         # In a survey without submissions, every row is new: rows of the file share no instance id
         # (a repeated one is rejected on reading), so there is nothing to look up.
         self.empty = not Submission.objects.filter(survey=survey).exists()
 
-    def store(self, part: pd.DataFrame) -> None:
-        """Classify, match and score ``part`` outside any transaction, then stage its new rows in
-        one short transaction and keep its changed rows for :meth:`publish`."""
+    def write(self, parts: Iterable[pd.DataFrame], staged: Callable[[int], None]) -> None:
+        """Classify, match, score and stage ``parts``; ``staged`` is called with the rows of each
+        part once its new rows are staged (committed, invisible), outside any transaction.
+
+        A pipeline on two threads, so that a second core works while the database writes: a
+        helper thread turns each part into JSON texts and fingerprints and scores its rows (pure
+        computation, no database), while this thread classifies the part against what is stored,
+        matches its organisations and stages the part before it in one short transaction. The
+        database work stays on this thread and its connection; parts are staged in order.
+        """
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="solidata-import")
+        try:
+            prepared = (pool.submit(self._prepare, part) for part in parts)
+            ahead = next(prepared, None)
+            waiting: _Part | None = None
+            while ahead is not None or waiting is not None:
+                current = None
+                if ahead is not None:
+                    current = self._classify(ahead.result())
+                    if self.run is not None and current.scored:
+                        current.scores = pool.submit(self._score, current)
+                    ahead = next(prepared, None)  # prepared after the scoring just asked for
+                if waiting is not None:
+                    self._stage(waiting)
+                    staged(len(waiting.ids))
+                waiting = current
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _prepare(self, part: pd.DataFrame) -> _Part:
+        """The stored form of each row of ``part`` (helper thread: no database)."""
         texts = answers_json(part, self.questions, self.nested)
         # the substring test first: the pattern's look-behind made this 1/6 of a PostgreSQL import
         if any("\\u0000" in t and _NUL.search(t) for t in texts):
             part = self._without_nul(part, texts)
             texts = answers_json(part, self.questions, self.nested)
-        ids = [str(i) for i in part[ID].tolist()]
-        existing = self._existing(ids)
-        hashes = [fingerprint(t) for t in texts]
-        reviews = [r if isinstance(r, str) else None for r in part[REVIEW].tolist()]
-        new, changed = [], []
-        for i, instance_id in enumerate(ids):
+        return _Part(
+            rows=part,
+            ids=[str(i) for i in part[ID].tolist()],
+            texts=texts,
+            hashes=[fingerprint(t) for t in texts],
+            reviews=[r if isinstance(r, str) else None for r in part[REVIEW].tolist()],
+        )
+
+    def _classify(self, p: _Part) -> _Part:
+        """Which rows of ``p`` are new, changed or unchanged, and their organisations."""
+        p.existing = existing = self._existing(p.ids)
+        for i, instance_id in enumerate(p.ids):
             found = existing.get(instance_id)
             if found is None:
-                new.append(i)
-            elif hashes[i] != found.sha256 or (reviews[i] and reviews[i] != found.review_status):
-                changed.append(i)
-        self.summary.unchanged += len(ids) - len(new) - len(changed)
-        self.summary.created += len(new)
-        self.summary.updated += len(changed)
-        organisations = self._organisations(part, new, changed, existing, ids)
-        if self.run is None:
-            return
+                p.new.append(i)
+            elif p.hashes[i] != found.sha256 or (
+                p.reviews[i] and p.reviews[i] != found.review_status
+            ):
+                p.changed.append(i)
+        self.summary.unchanged += len(p.ids) - len(p.new) - len(p.changed)
+        self.summary.created += len(p.new)
+        self.summary.updated += len(p.changed)
+        p.organisations = self._organisations(p.rows, p.new, p.changed, existing, p.ids)
+        return p
+
+    def _score(self, p: _Part) -> ComputedScores:
+        """The scores of the new and changed rows of ``p`` (helper thread: no database)."""
         started = time.perf_counter()
-        rows = part.iloc[sorted(new + changed)]
+        rows = p.rows.iloc[p.scored]
         frame = rows[[ID, *self.questions]].rename(columns={ID: "instance_id"})
-        scores = scores_compute(survey=self.survey, answers=frame)
+        scores = scores_compute(survey=self.survey, answers=frame, method=self.method)
         self.scoring += time.perf_counter() - started
-        for i in changed:
-            found = existing[ids[i]]
-            match = None if found.organisation_id else organisations.get(i)
-            self.updates.append(_Update(found.pk, texts[i], hashes[i], reviews[i], match))
-        if changed:
-            self.update_scores.append(scores.subset({ids[i] for i in changed}))
+        return scores
+
+    def _stage(self, p: _Part) -> None:
+        """Stage the new rows of ``p`` in one short transaction and keep its changed rows for
+        :meth:`publish`."""
+        if self.run is None or p.scores is None:
+            return
+        scores = p.scores.result()
+        for i in p.changed:
+            found = p.existing[p.ids[i]]
+            match = None if found.organisation_id else p.organisations.get(i)
+            self.updates.append(_Update(found.pk, p.texts[i], p.hashes[i], p.reviews[i], match))
+        if p.changed:
+            self.update_scores.append(scores.subset({p.ids[i] for i in p.changed}))
         with transaction.atomic():
             run_heartbeat(run=self.run)
-            pks = self._insert(part, new, ids, texts, hashes, reviews, organisations)
-            started = time.perf_counter()
+            pks = self._insert(p)
             scores_store(
                 survey=self.survey,
                 scores=scores.subset(pks),
                 submission_ids=pks,
                 unscored=set(pks.values()),
             )
-            self.scoring += time.perf_counter() - started
 
     def _without_nul(self, part: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
         """``part`` without its rows whose answers hold a NUL character (PostgreSQL cannot store
@@ -230,22 +299,14 @@ class Writer:
         matched = self.matcher.match_table(part[columns].iloc[wanted])
         return dict(zip(wanted, matched, strict=True))
 
-    def _insert(
-        self,
-        part: pd.DataFrame,
-        new: list[int],
-        ids: list[str],
-        texts: list[str],
-        hashes: list[str],
-        reviews: list[str | None],
-        organisations: dict[int, int | None],
-    ) -> dict[str, int]:
+    def _insert(self, p: _Part) -> dict[str, int]:
         """Stage the new rows (invisible until published); returns their primary keys."""
+        new, ids, texts, hashes, reviews = p.new, p.ids, p.texts, p.hashes, p.reviews
         if not new:
             return {}
         assert self.run is not None
         now = db_datetime(self.now)
-        times = db_datetimes(part[SUBMITTED_AT], default=self.now)
+        times = db_datetimes(p.rows[SUBMITTED_AT], default=self.now)
         fields = [
             "survey", "organisation", "instance_id", "answers", "source", "submitted_at",
             "review_status", "reviewer_note", "created_at", "updated_at", "staged_by",
@@ -257,7 +318,7 @@ class Writer:
             (
                 (
                     self.survey.pk,
-                    organisations.get(i),
+                    p.organisations.get(i),
                     ids[i],
                     texts[i],
                     self.source,
@@ -348,10 +409,8 @@ class Writer:
             ),
         )
         ids = self._instance_pks(pks)
-        started = time.perf_counter()
         for scores in self.update_scores:
             scores_store(survey=self.survey, scores=scores, submission_ids=ids)
-        self.scoring += time.perf_counter() - started
 
     def _instance_pks(self, pks: Sequence[int]) -> dict[str, int]:
         out: dict[str, int] = {}

@@ -5,7 +5,12 @@ module of Solidata that writes SQL of its own (tests/web/test_bulk.py runs it on
 rows that is most of an import's time. Here rows arrive as tuples of values ready for the database
 (JSON already encoded as text), through Django's connection. Callers own the transaction.
 
-- SQLite: plain ``INSERT`` and ``UPDATE`` statements go to ``executemany`` in batches.
+- SQLite: rows are inserted by ``INSERT`` statements of many rows each (``VALUES (...), (...)``,
+  up to :data:`ROWS_PER_INSERT`), and updated by ``UPDATE`` statements in ``executemany`` batches.
+  ``executemany`` lets go of Python's global lock around every row it writes, and takes it back
+  after; while an import's helper thread computes (:class:`~solidata.web.imports.writer.Writer`),
+  taking it back costs up to a thread switch interval (5 ms) per row, which made a 100,000-row
+  insert more than 100 times slower. A statement of many rows lets go once per statement.
 - PostgreSQL: rows are inserted with ``COPY ... FROM STDIN`` (psycopg's ``copy.write_row``; the
   server parses each value with the column's own input function, JSON text into ``jsonb``), and
   updated by copying them into a temporary table and running one ``UPDATE ... FROM`` it. A
@@ -27,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -40,6 +46,7 @@ from django.db import connection
 from django.db.models import CheckConstraint, Field, JSONField, Model
 
 BATCH = 2000
+ROWS_PER_INSERT = 500
 # SQLite allows 32766 parameters per statement; PostgreSQL far more. Lists of ids stay below both.
 IN_BATCH = 900
 
@@ -164,9 +171,7 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
     columns = _columns(model, fields)
     if connection.vendor == "postgresql":
         return _copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN", rows)
-    marks = ", ".join(["%s"] * len(columns))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
-    return _execute(model, sql, rows)
+    return _insert_many(model, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ", columns, rows)
 
 
 def update_rows(
@@ -232,6 +237,29 @@ def _execute(model: type[Model], sql: str, rows: Iterable[Sequence[Any]]) -> int
             cursor.executemany(sql, batch)
             written += len(batch)
     return written
+
+
+def _insert_many(
+    model: type[Model], sql: str, columns: list[str], rows: Iterable[Sequence[Any]]
+) -> int:
+    """INSERT ``rows`` by statements of many rows each (SQLite); returns how many."""
+    limit = _parameter_limit()
+    size = max(1, min(ROWS_PER_INSERT, limit // len(columns)))
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    full = sql + ", ".join([one] * size)  # the same text for every full batch: prepared once
+    written = 0
+    with connection.cursor() as cursor, _encoded_json(cursor, model):
+        for batch in _batched(rows, size):
+            statement = full if len(batch) == size else sql + ", ".join([one] * len(batch))
+            cursor.execute(statement, [value for row in batch for value in row])
+            written += len(batch)
+    return written
+
+
+def _parameter_limit() -> int:
+    """How many parameters one statement may have on this SQLite connection."""
+    connection.ensure_connection()
+    return int(connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
 
 def in_batches(values: Sequence[Any]) -> Iterator[Sequence[Any]]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from solidata.core.demo import SyntheticOrganisation
 from solidata.core.errors import SolidataError
-from solidata.core.method import bundled_method_path
+from solidata.core.method import Method, bundled_method_path
 from solidata.core.scoring import score
 from solidata.web.registry.models import Organisation
 from solidata.web.surveys.bulk import db_datetime, in_batches, insert_rows, update_rows
@@ -147,12 +147,18 @@ class ComputedScores:
         )
 
 
-def scores_compute(*, survey: Survey, answers: pd.DataFrame) -> ComputedScores:
+def scores_compute(
+    *, survey: Survey, answers: pd.DataFrame, method: Method | None = None
+) -> ComputedScores:
     """Score the submissions in ``answers`` (``instance_id`` and one column per question, as
-    stored) under the survey's method, writing nothing (imports do it outside any transaction)."""
+    stored) under the survey's method, writing nothing (imports do it outside any transaction).
+
+    ``method``: the survey's method already read, for callers that score on a thread of their own
+    (which then makes no query; imports do).
+    """
     if answers.empty:
         return ComputedScores([], [], [])
-    table = score(method_of(survey.method), answers)
+    table = score(method if method is not None else method_of(survey.method), answers)
     return ComputedScores(
         [str(i) for i in table.instance_ids.tolist()],
         records_json(table),
