@@ -5,6 +5,7 @@ dry run holding no lock: test_import_cli.py.)"""
 from __future__ import annotations
 
 import datetime
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -165,3 +166,43 @@ def test_an_answer_holding_a_nul_character_leaves_its_row_out_named(
     assert (found.row, found.column) == (int(batches[0][ROW].iloc[1]), "org_name")
     stored = Submission.objects.filter(survey=survey).values_list("answers", flat=True)
     assert len(stored) == 39 and not any("\x00" in str(a) for a in stored)
+
+
+def test_parts_are_staged_in_instance_id_order_so_each_fills_a_narrow_range_of_the_index(
+    survey: Survey, synthetic: tuple[Method, ImportResult, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, _, folder = synthetic
+    monkeypatch.setattr(services, "WRITE_BATCH", 10)
+    services.file_import(survey=survey, path=folder / "kobo-names.csv")
+    ids = list(
+        Submission.objects.filter(survey=survey)
+        .order_by("pk")
+        .values_list("instance_id", flat=True)
+    )
+    parts = [ids[i : i + 10] for i in range(0, len(ids), 10)]
+    assert len(parts) == 4
+    assert all(max(a) < min(b) for a, b in itertools.pairwise(parts))
+
+
+def test_a_failure_while_scoring_on_the_helper_thread_discards_everything_staged(
+    survey: Survey, synthetic: tuple[Method, ImportResult, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, _, folder = synthetic
+    monkeypatch.setattr(services, "WRITE_BATCH", 10)
+    calls: list[int] = []
+    real = writer.scores_compute
+
+    def scores_compute(**kwargs: Any) -> Any:
+        calls.append(len(kwargs["answers"]))
+        if len(calls) == 3:  # the first two parts are staged by then
+            raise RuntimeError("scoring failed")
+        return real(**kwargs)
+
+    monkeypatch.setattr(writer, "scores_compute", scores_compute)
+    with pytest.raises(RuntimeError, match="scoring failed"):
+        services.file_import(survey=survey, path=folder / "kobo-names.csv")
+    assert calls[:3] == [10, 10, 10]
+    assert (
+        Submission.every.count() == 0 and Organisation.every.count() == Organisation.objects.count()
+    )
+    assert ImportRun.objects.count() == 0

@@ -132,23 +132,30 @@ class Writer:
         part once its new rows are staged (committed, invisible), outside any transaction.
 
         A pipeline on two threads, so that a second core works while the database writes: a
-        helper thread turns each part into JSON texts and fingerprints and scores its rows (pure
-        computation, no database), while this thread classifies the part against what is stored,
-        matches its organisations and stages the part before it in one short transaction. The
-        database work stays on this thread and its connection; parts are staged in order.
+        helper thread takes each part out of ``parts``, turns it into JSON texts and
+        fingerprints and scores its rows (computation only, no database), while this thread
+        classifies the part against what is stored, matches its organisations and stages the
+        part before it in one short transaction. The database work stays on this thread and its
+        connection; parts are staged in order.
         """
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="solidata-import")
+        iterator = iter(parts)  # advanced on the helper thread only: taking a part out is work too
+
+        def prepare_next() -> _Part | None:
+            part = next(iterator, None)
+            return None if part is None else self._prepare(part)
+
         try:
-            prepared = (pool.submit(self._prepare, part) for part in parts)
-            ahead = next(prepared, None)
+            ahead: Future[_Part | None] | None = pool.submit(prepare_next)
             waiting: _Part | None = None
             while ahead is not None or waiting is not None:
-                current = None
-                if ahead is not None:
-                    current = self._classify(ahead.result())
+                current = ahead.result() if ahead is not None else None
+                ahead = None
+                if current is not None:
+                    self._classify(current)
                     if self.run is not None and current.scored:
                         current.scores = pool.submit(self._score, current)
-                    ahead = next(prepared, None)  # prepared after the scoring just asked for
+                    ahead = pool.submit(prepare_next)  # after the scoring just asked for
                 if waiting is not None:
                     self._stage(waiting)
                     staged(len(waiting.ids))
