@@ -90,7 +90,11 @@ def submission_rows(survey: Survey, count: int, prefix: str = "uuid:bulk-") -> l
     return rows
 
 
-def test_inserted_rows_read_back_as_the_orm_stores_them(survey: Survey) -> None:
+@pytest.mark.parametrize("per_statement", [500, 6])  # one statement; three full and a short one
+def test_inserted_rows_read_back_as_the_orm_stores_them(
+    survey: Survey, per_statement: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk, "ROWS_PER_INSERT", per_statement)
     rows = submission_rows(survey, 20)
     with transaction.atomic():
         assert bulk.insert_rows(Submission, FIELDS, iter(rows)) == 20

@@ -319,12 +319,13 @@ class Writer:
             "review_status", "reviewer_note", "created_at", "updated_at", "staged_by",
         ]  # fmt: skip
         last = Submission.every.aggregate(last=Max("pk"))["last"] or 0
+        survey, run = self.survey.pk, self.run.pk
         insert_rows(
             Submission,
             fields,
             (
                 (
-                    self.survey.pk,
+                    survey,
                     p.organisations.get(i),
                     ids[i],
                     texts[i],
@@ -334,7 +335,7 @@ class Writer:
                     "",
                     now,
                     now,
-                    self.run.pk,
+                    run,
                 )
                 for i in new
             ),
@@ -348,7 +349,7 @@ class Writer:
         insert_rows(
             SubmissionFingerprint,
             ["submission", "answers_sha256", "run"],
-            ((pks[ids[i]], hashes[i], self.run.pk) for i in new),
+            ((pks[ids[i]], hashes[i], run) for i in new),
         )
         return pks
 

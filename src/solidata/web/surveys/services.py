@@ -200,9 +200,10 @@ def scores_store(
         ((r, d, now, pk) for pk, r, d in rows if pk in scored),
     )
     fields = ["submission", "method", "record", "dimension_scores", "computed_at"]
+    method = version.pk
     insert_rows(
         SubmissionScore,
         fields,
-        ((pk, version.pk, r, d, now) for pk, r, d in rows if pk not in scored),
+        ((pk, method, r, d, now) for pk, r, d in rows if pk not in scored),
     )
     return len(rows)
