@@ -27,7 +27,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from solidata.core.errors import SolidataError
-from solidata.core.findings.benchmarks import group_scores
+from solidata.core.findings.benchmarks import summary
 from solidata.core.findings.dataset import CLASSIFIERS, NOT_STATED, SurveyData
 from solidata.core.findings.guard import Guard
 from solidata.core.findings.tables import Cell, Column, Row, Table
@@ -356,9 +356,8 @@ class Findings:
     ) -> list[Cell]:
         n = int(s.mask.sum())
         n_hidden = self.hidden(s.conditions)
-        members = pd.DataFrame({measure: values[s.mask]})
-        stats = group_scores(members, [measure])
-        scored = stats.counts[measure]
+        stats = summary(values[s.mask])
+        scored = stats.n
         guarded = self.guard is not None
         # How many have no score is shown with the group (it says nothing about any score). The
         # statistics rest on the entities with a score: their group must be shown among them too,
@@ -371,8 +370,8 @@ class Findings:
             Cell(float(n), n_hidden, s.conditions),
             Cell(float(scored), n_hidden, {**s.conditions, level_key: "scored"}),
         ]
-        for got in (stats.means, stats.medians, stats.lower_quartiles, stats.upper_quartiles):
-            cells.append(Cell(None if private else got[measure], private, s.conditions))
+        for got in (stats.mean, stats.median, stats.p25, stats.p75):
+            cells.append(Cell(None if private else got, private, s.conditions))
         for lv in level_ids:
             conditions = {**s.conditions, level_key: lv}
             count = int((levels[s.mask] == lv).sum())
@@ -412,8 +411,8 @@ class Findings:
                     or scored < self._limit()
                     or self._scores_hidden(conditions, values)
                 )
-                stats = group_scores(pd.DataFrame({measure: got}), [measure])
-                cells.append(Cell(None if hide else stats.means[measure], hide, conditions))
+                mean = summary(got, mean_only=True).mean
+                cells.append(Cell(None if hide else mean, hide, conditions))
             rows.append(Row(s.key, s.label, tuple(cells), s.conditions))
         return Table(
             "scores",
