@@ -294,9 +294,10 @@ class Findings:
 
     # --- scores --------------------------------------------------------------------------------
 
-    def scores(self, measure: str, query: Query) -> Table:
+    def scores(self, measure: str, query: Query, *, estimates: bool = True) -> Table:
         """One dimension or indicator by rows: entities, scored, mean, median, quartiles and the
-        share at each level; by rows and columns: the mean in each cell."""
+        share at each level; by rows and columns: the mean in each cell. ``estimates=False``
+        leaves out the weighted columns (the sample's own statistics are the same either way)."""
         if query.columns and query.columns != query.rows:
             return self._score_grid(measure, query)
         values = self.data.score(measure)
@@ -310,7 +311,8 @@ class Findings:
         weighted_means: dict[str | None, Any] = {}
         weighted_shares: dict[str | None, Any] = {}
         note = None
-        if self.weighting is not None:
+        weighted = self.weighting is not None and estimates
+        if weighted:
             weighted_means, note = self.estimates(values, "mean", query)
             level_values = pd.Series(levels, dtype=object).replace(NOT_STATED, None)
             weighted_shares, _ = self.estimates(level_values, "proportion", query)
@@ -332,7 +334,7 @@ class Findings:
         rows = []
         for s in self.sets(query):
             cells = self._score_cells(s, values, levels, level_ids, measure)
-            if self.weighting is not None:
+            if weighted:
                 shown = not cells[2].hidden
                 cells += _estimate_cells(weighted_means.get(s.key), not shown, s.conditions)
                 shares = weighted_shares.get(s.key, {})
