@@ -25,7 +25,8 @@ def is_transactional(request: pytest.FixtureRequest) -> bool:
 def _nothing_cached_from_another_test(request: pytest.FixtureRequest) -> Iterator[None]:
     """Per-process caches start empty: the findings' datasets (keyed by survey) and Django's cache
     (sign-in throttles, assessment limits). A test that flushed the tables drops the demo
-    snapshot, which no longer matches them."""
+    snapshot, which no longer matches them. The findings' guards are kept: each is found by the
+    whole classification it protects (checked, not only hashed), so it cannot be another's."""
     findings = sys.modules.get("solidata.web.findings.selectors")
     if findings is not None:
         findings._cache.clear()
