@@ -94,7 +94,9 @@ def test_an_approved_submission_without_a_stored_score_is_left_out_and_said_so( 
     assert "1 approved submission has no score under the survey" in page
 
 
-def test_new_scores_keep_the_guard_and_a_new_classification_gets_its_own(people) -> None:  # type: ignore[no-untyped-def]
+def test_new_scores_keep_the_guard_and_weights_and_a_new_classification_gets_its_own(
+    people,
+) -> None:  # type: ignore[no-untyped-def]
     survey = Survey.objects.get(slug=DEMO_SURVEY)
     first = survey_dataset(survey)
     first.guard.classes()  # decisions worked out once
@@ -105,10 +107,11 @@ def test_new_scores_keep_the_guard_and_a_new_classification_gets_its_own(people)
     changed.save()
     rescored = survey_dataset(survey)
     assert rescored is not first and rescored.guard is first.guard
+    assert first.weighting is not None and rescored.weighting is first.weighting
     moved = Organisation.objects.get(pk=changed.submission.organisation_id)
     area = moved.admin_area_id
     moved.admin_area_id = next(a for a in first.data.groups["admin_area"].astype(str) if a != area)
     moved.save()
     regrouped = survey_dataset(survey)
-    assert regrouped.guard is not first.guard
+    assert regrouped.guard is not first.guard and regrouped.weighting is not first.weighting
     assert not regrouped.guard.groups.equals(first.guard.groups)

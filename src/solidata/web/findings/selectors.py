@@ -78,7 +78,8 @@ class Dataset:
 
 
 _cache: OrderedDict[int, Dataset] = OrderedDict()
-_guards: OrderedDict[str, Guard] = OrderedDict()  # by classify_digest
+_guards: OrderedDict[str, Guard] = OrderedDict()  # by classification (see guard_of)
+_weightings: OrderedDict[str, list[tuple[pd.DataFrame, Weighting]]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -160,6 +161,16 @@ def forget(survey: Survey) -> None:
         _cache.pop(survey.pk, None)
 
 
+def classification(groups: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The entities' classification as the guard takes it, and a digest of it (order included)."""
+    frame = groups[list(CLASSIFIERS)].reset_index(drop=True).astype(str)
+    digest = hashlib.sha256(
+        pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()
+        + str(len(frame)).encode()
+    ).hexdigest()
+    return frame, digest
+
+
 def guard_of(groups: pd.DataFrame, min_count: int) -> Guard:
     """The guard of the entities classified as ``groups`` (one row each, in the dataset's order).
 
@@ -167,11 +178,8 @@ def guard_of(groups: pd.DataFrame, min_count: int) -> Guard:
     the partition it makes -- so a dataset rebuilt with the same entities in the same order (new
     scores after a method version, a changed answer or name) keeps its guard and every decision
     it has worked out, instead of computing the suppression of every page again."""
-    frame = groups[list(CLASSIFIERS)].reset_index(drop=True).astype(str)
-    digest = hashlib.sha256(
-        pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()
-        + f"{len(frame)}/{min_count}".encode()
-    ).hexdigest()
+    frame, digest = classification(groups)
+    digest += f"/{min_count}"
     with _lock:
         found = _guards.get(digest)
         if found is not None and found.groups.equals(frame):  # a digest is checked, not trusted
@@ -183,6 +191,28 @@ def guard_of(groups: pd.DataFrame, min_count: int) -> Guard:
         while len(_guards) > KEEP:
             _guards.popitem(last=False)
     return guard
+
+
+def weighting_of(groups: pd.DataFrame, frame: PopulationFrame) -> Weighting:
+    """``frame`` applied to the entities classified as ``groups``, kept like their guard: the
+    weights, and the estimates made with them (:attr:`Weighting.memo`), depend on nothing else.
+
+    Raises ``stats.*`` when the frame does not fit the entities."""
+    classes, digest = classification(groups)
+    with _lock:
+        for kept_classes, kept in _weightings.get(digest, []):
+            if kept.frame == frame and kept_classes.equals(classes):
+                _weightings.move_to_end(digest)
+                return kept
+    applied = weighting(classes, frame)
+    with _lock:
+        kept_here = _weightings.setdefault(digest, [])
+        kept_here.insert(0, (classes, applied))
+        del kept_here[2:]  # a survey has one frame; two while it is being replaced
+        _weightings.move_to_end(digest)
+        while len(_weightings) > KEEP:
+            _weightings.popitem(last=False)
+    return applied
 
 
 def population_frame(survey: Survey) -> PopulationFrame | None:
@@ -237,7 +267,7 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
     try:
         frame = population_frame(survey)
         if frame is not None and data.size:
-            applied = weighting(data.groups, frame)
+            applied = weighting_of(data.groups, frame)
     except SolidataError as error:
         frame_problems = error.problems
     pending = (
