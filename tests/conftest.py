@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 
-import pytest
-from hypothesis import settings
+# One thread per test process, set before numpy, pyarrow or polars is imported (none is yet):
+# pytest-xdist already runs a process per core, and each library's own pool of one thread per
+# core on top of that made the processes fight over the same cores -- a busy machine's linear
+# algebra and survey estimates ran several times slower. A variable already set is kept.
+for _pool in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "POLARS_MAX_THREADS"):
+    os.environ.setdefault(_pool, "1")
 
-import demo_snapshot
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+import demo_snapshot  # noqa: E402
 
 
 def is_transactional(request: pytest.FixtureRequest) -> bool:
@@ -25,7 +33,8 @@ def is_transactional(request: pytest.FixtureRequest) -> bool:
 def _nothing_cached_from_another_test(request: pytest.FixtureRequest) -> Iterator[None]:
     """Per-process caches start empty: the findings' datasets (keyed by survey) and Django's cache
     (sign-in throttles, assessment limits). A test that flushed the tables drops the demo
-    snapshot, which no longer matches them."""
+    snapshot, which no longer matches them. The findings' guards are kept: each is found by the
+    whole classification it protects (checked, not only hashed), so it cannot be another's."""
     findings = sys.modules.get("solidata.web.findings.selectors")
     if findings is not None:
         findings._cache.clear()

@@ -28,6 +28,7 @@ import os
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -554,16 +555,23 @@ def write_variant(
     return write_csv(path, text, variant.encoding)
 
 
+@cache
+def bundled_method() -> Method:
+    """The bundled method workbook, read once per test process (a Method is frozen)."""
+    from solidata.core.method import bundled_method_path, read_method
+
+    path = bundled_method_path()
+    assert path is not None, "the bundled method workbook is not installed"
+    return read_method(path)
+
+
 def synthetic_submissions(count: int | None = None) -> tuple[Method, ImportResult]:
     """The bundled method and the SYNTHETIC answers of its demo organisations, as submissions
     (the first ``count`` of them), with submission times and a mix of review statuses."""
     from solidata.core.demo import synthetic_organisations
     from solidata.core.demo_answers import synthetic_answers
-    from solidata.core.method import bundled_method_path, read_method
 
-    path = bundled_method_path()
-    assert path is not None, "the bundled method workbook is not installed"
-    method = read_method(path)
+    method = bundled_method()
     orgs = synthetic_organisations()[:count] if count else synthetic_organisations()
     answers = synthetic_answers(orgs)
     start = dt.datetime(2023, 3, 1, 9, tzinfo=dt.UTC)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
-from solidata.core.findings.benchmarks import peer_benchmarks
+from solidata.core.findings.benchmarks import peer_benchmarks, summary
 
 SCORES = pd.DataFrame(
     {
@@ -47,3 +50,22 @@ def test_the_minimum_can_be_changed() -> None:
         SCORES, {"entity_type": "ngo"}, groups=GROUPS[:1], dimensions=["P1"], min_n=4
     )
     assert got[0].n == 4 and got[0].means["P1"] == 25.0
+
+
+@given(
+    st.lists(
+        st.one_of(st.none(), st.floats(0, 100), st.sampled_from([12.5, 0.05, 100 / 3, 66.65])),
+        max_size=300,
+    )
+)
+def test_a_group_s_statistics_are_the_ones_pandas_gives_rounded_to_a_tenth(
+    scores: list[float | None],
+) -> None:
+    """The findings compute them with numpy on the array; the numbers are pandas' own."""
+    values = np.array([np.nan if s is None else s for s in scores], dtype="float64")
+    column = pd.Series(values)
+    got = summary(values)
+    expected = [column.mean(), column.median(), column.quantile(0.25), column.quantile(0.75)]
+    shown = [None if math.isnan(e) else round(float(e), 1) for e in expected]
+    assert (got.n, [got.mean, got.median, got.p25, got.p75]) == (column.count(), shown)
+    assert summary(values, mean_only=True).mean == got.mean

@@ -62,16 +62,24 @@ def indicator(cells: list[tuple[str, ...]], key: tuple[str | None, ...]) -> np.n
 
 
 def linearly_recovered(p: Protection, levels: dict[str, list[str]]) -> list[tuple]:
-    """Hidden small sets whose indicator is a combination of the shown sets' indicators."""
+    """Hidden small sets whose indicator is a combination of the shown sets' indicators: those in
+    the row space of the shown sets, whose part outside it (after projecting on an orthonormal
+    basis of it, by SVD) is zero. The limit, 1e-6, is far above rounding (1e-13 here) and far
+    below the distance of a 0/1 vector outside the row space, so what it flags is what a rank
+    test of the shown rows plus the set flags."""
     rows, _, empty, cells = everything_a_reader_sees(p, levels)
     free = ~empty
     matrix = rows[:, free] if len(rows) else np.zeros((0, int(free.sum())))
-    rank = np.linalg.matrix_rank(matrix) if len(matrix) else 0
+    basis = np.zeros((0, matrix.shape[1]))
+    if len(matrix):
+        _, singular, vt = np.linalg.svd(matrix, full_matrices=False)
+        tolerance = singular.max(initial=0.0) * max(matrix.shape) * np.finfo(float).eps
+        basis = vt[: int((singular > tolerance).sum())]  # matrix_rank's tolerance
     found = []
     for key in p.hidden:
         if 0 < p.counts.get(key, 0) < p.min_count:
             t = indicator(cells, key)[free]
-            if np.linalg.matrix_rank(np.vstack([matrix, t])) == rank:
+            if np.linalg.norm(t - basis.T @ (basis @ t)) < 1e-6:
                 found.append(key)
     return found
 

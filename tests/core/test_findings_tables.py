@@ -135,6 +135,24 @@ def test_with_a_frame_means_come_with_the_design_based_standard_error() -> None:
     assert got["df"] == expected.df == len(direct) - 1
 
 
+def test_weighted_estimates_are_made_once_per_weighting_and_are_those_of_a_fresh_one() -> None:
+    data = demo_data()
+    frame = PopulationFrame(("entity_type",), {(k,): float(n) for k, n in TYPES.items()})
+    shared = weighting(data.groups, frame)
+    query = Query(rows="admin_area", filters={"entity_type": "cooperative"})
+    first = table_records(Findings(data, weighting=shared).scores("P2", query))
+    made = dict(shared.memo)
+    assert made  # the means and the level shares, by aimag and in total
+    again = Findings(data, weighting=shared).scores("P2", query)  # another reader, same weights
+    assert table_records(again) == first and shared.memo == made
+    fresh = table_records(
+        Findings(data, weighting=weighting(data.groups, frame)).scores("P2", query)
+    )
+    assert fresh == first
+    other = Findings(data, weighting=shared).scores("P3", query)  # other values: estimated anew
+    assert len(shared.memo) > len(made) and table_records(other) != first
+
+
 def test_estimated_numbers_of_entities_match_the_frame_totals() -> None:
     data = demo_data()
     frame = PopulationFrame(("entity_type",), {(k,): float(n) for k, n in TYPES.items()})

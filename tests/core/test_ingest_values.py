@@ -154,16 +154,9 @@ texts = st.text(
 ).filter(lambda t: t.strip() != "" and t == t.strip() and t != "n/a")  # n/a: legacy "missing"
 
 
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(name=texts)
-def test_any_text_answer_survives_every_text_layout(
-    method: Method, tmp_path_factory: pytest.TempPathFactory, name: str
-) -> None:
+def survives_every_text_layout(method: Method, folder: Path, name: str) -> None:
     import pandas as pd
 
-    folder = tmp_path_factory.mktemp("text")
     answers = pd.DataFrame({"instance_id": [IDS[0]], "org_name": [name], "members": ["3"]})
     subs = ex.submissions_from_answers(method, answers)
     for variant in ex.VARIANTS:
@@ -172,3 +165,25 @@ def test_any_text_answer_survives_every_text_layout(
         path = ex.write_variant(variant, subs, method, folder, form_id="coop")
         (got,) = read_answers(path, method).submissions()
         assert got.answers["org_name"] == name, variant.name
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=texts)
+def test_any_text_answer_survives_every_text_layout(
+    method: Method, tmp_path_factory: pytest.TempPathFactory, name: str
+) -> None:
+    """Five texts through every text layout (ten files each); the slow run tries 25."""
+    survives_every_text_layout(method, tmp_path_factory.mktemp("text"), name)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=texts)
+def test_any_of_many_more_text_answers_survives_every_text_layout(
+    method: Method, tmp_path_factory: pytest.TempPathFactory, name: str
+) -> None:
+    survives_every_text_layout(method, tmp_path_factory.mktemp("text"), name)

@@ -16,6 +16,7 @@ from core.findings_data import demo_data
 from solidata.core.findings.crosstabs import Findings
 from solidata.core.findings.dataset import CLASSIFIERS
 from solidata.core.findings.guard import Guard
+from solidata.core.reports.charts import Bar, BarChart, chart_png, chart_svg
 from solidata.core.reports.document import Numbering, Report, count, text
 from solidata.core.reports.findings_report import FindingsSource, findings_report
 from solidata.core.reports.naming import findings_words, reference_names
@@ -106,6 +107,23 @@ def test_the_html_report_carries_a_text_alternative_with_every_chart() -> None:
     assert html.count("<svg") == len(report("mn", False).figures)
     assert html.count('class="alt"') == len(report("mn", False).figures)
     assert "Өөрөө өөрийгөө удирдах ёс" in html
+
+
+def test_a_chart_is_drawn_from_its_data_alone_and_any_change_draws_it_anew() -> None:
+    chart = BarChart((Bar("Cooperative", 78.0), Bar("Foundation", None, True)), "Entities")
+    first = chart_svg(chart)
+    assert chart_svg(BarChart(chart.bars, "Entities")) == first  # kept: the same drawing
+    for changed in (
+        BarChart((Bar("Cooperative", 79.0), *chart.bars[1:]), "Entities"),
+        BarChart((Bar("Кооператив", 78.0), *chart.bars[1:]), "Entities"),
+        BarChart(chart.bars, "Entities", width=4.0),
+        BarChart((Bar("Cooperative", 78.0), Bar("Foundation", 0.0)), "Entities"),
+        BarChart(chart.bars, "Entities", percent=True),
+    ):
+        assert chart_svg(changed) != first
+    assert "Кооператив" in chart_svg(BarChart((Bar("Кооператив", 78.0),), "Entities"))
+    png = chart_png(chart)
+    assert png.startswith(b"\x89PNG") and chart_png(chart) == png != chart_png(chart, dpi=72)
 
 
 def test_word_and_excel_editions_are_real_office_files() -> None:

@@ -17,6 +17,7 @@ from solidata.core.findings.guard import Guard
 from solidata.core.findings.tables import table_records
 from solidata.web.demo_data import DEMO_SURVEY
 from solidata.web.findings.selectors import survey_dataset
+from solidata.web.registry.models import Organisation
 from solidata.web.surveys.models import Submission, SubmissionScore, Survey
 from solidata.web.surveys.selectors import answers_frame, method_of
 
@@ -91,3 +92,26 @@ def test_an_approved_submission_without_a_stored_score_is_left_out_and_said_so( 
     assert lost.submission.instance_id not in set(dataset.data.ids)
     page = researcher.get(f"/findings/{survey.slug}/").content.decode()
     assert "1 approved submission has no score under the survey" in page
+
+
+def test_new_scores_keep_the_guard_and_weights_and_a_new_classification_gets_its_own(
+    people,
+) -> None:  # type: ignore[no-untyped-def]
+    survey = Survey.objects.get(slug=DEMO_SURVEY)
+    first = survey_dataset(survey)
+    first.guard.classes()  # decisions worked out once
+    changed = SubmissionScore.objects.filter(method=survey.method).order_by("submission_id")[0]
+    record = changed.record
+    record["dimensions"][0][0] = 1.5
+    changed.record = record
+    changed.save()
+    rescored = survey_dataset(survey)
+    assert rescored is not first and rescored.guard is first.guard
+    assert first.weighting is not None and rescored.weighting is first.weighting
+    moved = Organisation.objects.get(pk=changed.submission.organisation_id)
+    area = moved.admin_area_id
+    moved.admin_area_id = next(a for a in first.data.groups["admin_area"].astype(str) if a != area)
+    moved.save()
+    regrouped = survey_dataset(survey)
+    assert regrouped.guard is not first.guard and regrouped.weighting is not first.weighting
+    assert not regrouped.guard.groups.equals(first.guard.groups)

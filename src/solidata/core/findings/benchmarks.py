@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 MIN_PEERS = 5
@@ -47,17 +49,51 @@ def group_scores(members: pd.DataFrame, dimensions: Sequence[str]) -> GroupScore
     >>> g.n, g.counts["P1"], g.means["P1"], g.medians["P1"]
     (3, 3, 66.7, 60.0)
     """
-    frame = members[list(dimensions)].astype("float64")
-    means, medians = frame.mean(), frame.median()
-    lower, upper = frame.quantile(0.25), frame.quantile(0.75)
+    frame = members[list(dimensions)].to_numpy(dtype="float64", na_value=np.nan)
+    found = {d: summary(frame[:, i]) for i, d in enumerate(dimensions)}
     return GroupScores(
-        n=int(frame.notna().any(axis=1).sum()),
-        counts={d: int(frame[d].notna().sum()) for d in dimensions},
-        means={d: _number(means[d]) for d in dimensions},
-        medians={d: _number(medians[d]) for d in dimensions},
-        lower_quartiles={d: _number(lower[d]) for d in dimensions},
-        upper_quartiles={d: _number(upper[d]) for d in dimensions},
+        n=int((~np.isnan(frame)).any(axis=1).sum()),
+        counts={d: s.n for d, s in found.items()},
+        means={d: s.mean for d, s in found.items()},
+        medians={d: s.median for d, s in found.items()},
+        lower_quartiles={d: s.p25 for d, s in found.items()},
+        upper_quartiles={d: s.p75 for d, s in found.items()},
     )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The statistics of one score over one group, as :func:`group_scores` gives them."""
+
+    n: int  # entities with the score
+    mean: float | None
+    median: float | None
+    p25: float | None
+    p75: float | None
+
+
+def summary(values: npt.ArrayLike, *, mean_only: bool = False) -> Summary:
+    """:class:`Summary` of one array of scores (NaN: no score); ``mean_only`` leaves the
+    median and quartiles out (None).
+
+    Computed as pandas computes them, with the same numpy calls (the sum with missing scores
+    as 0 over their number, ``nanmedian``, type 7 quantiles), but on the array: the findings ask
+    for thousands of groups, and building a frame for each took most of a report's time.
+
+    >>> summary(np.array([50.0, 60, np.nan, 90]))
+    Summary(n=3, mean=66.7, median=60.0, p25=55.0, p75=75.0)
+    """
+    scores = np.asarray(values, dtype="float64")
+    missing = np.isnan(scores)
+    present = scores[~missing]
+    n = int(present.size)
+    if n == 0:
+        return Summary(0, None, None, None, None)
+    mean = _number(np.where(missing, 0.0, scores).sum() / n)
+    if mean_only:
+        return Summary(n, mean, None, None, None)
+    p25, p75 = np.quantile(present, [0.25, 0.75])
+    return Summary(n, mean, _number(np.nanmedian(scores)), _number(p25), _number(p75))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +29,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from solidata.core.errors import SolidataError
-from solidata.core.findings.benchmarks import group_scores
+from solidata.core.findings.benchmarks import summary
 from solidata.core.findings.dataset import CLASSIFIERS, NOT_STATED, SurveyData
 from solidata.core.findings.guard import Guard
 from solidata.core.findings.tables import Cell, Column, Row, Table
@@ -38,6 +40,8 @@ BoolArray = npt.NDArray[np.bool_]
 Categories = Sequence[Any] | npt.NDArray[Any]  # one category per entity
 Namer = Callable[[str, str], str]  # (variable, code) -> the label a reader sees
 ALL = "all"
+MEMO = 1024  # estimates kept per weighting (a scores page makes four, a choices page one a choice)
+_memo_lock = threading.Lock()
 Y, BY = "sd_findings_y", "sd_findings_by"
 
 # A table's words in English; the web passes them translated (TRANSLATED_TABLE_WORDS).
@@ -275,6 +279,13 @@ class Findings:
             groups = np.full(self.data.size, None, dtype=object)
             groups[inside] = self._column(query.rows)[inside]
             runs.append((False, groups))
+        # The same estimates for every reader and every page that shows them (the weighting
+        # keeps them): found by what they are computed from, in full.
+        found = (statistic, content_digest(values), *(content_digest(r) for _, r in runs))
+        with _memo_lock:
+            kept = w.memo.get(found)
+        if kept is not None:
+            return kept, None
         out: dict[str | None, Any] = {}
         try:
             for total, labels in runs:
@@ -290,13 +301,18 @@ class Findings:
                         out[key] = e
         except SolidataError as error:
             return {}, error.problems[0].text()
+        with _memo_lock:
+            w.memo[found] = out
+            while len(w.memo) > MEMO:
+                w.memo.pop(next(iter(w.memo)))
         return out, None
 
     # --- scores --------------------------------------------------------------------------------
 
-    def scores(self, measure: str, query: Query) -> Table:
+    def scores(self, measure: str, query: Query, *, estimates: bool = True) -> Table:
         """One dimension or indicator by rows: entities, scored, mean, median, quartiles and the
-        share at each level; by rows and columns: the mean in each cell."""
+        share at each level; by rows and columns: the mean in each cell. ``estimates=False``
+        leaves out the weighted columns (the sample's own statistics are the same either way)."""
         if query.columns and query.columns != query.rows:
             return self._score_grid(measure, query)
         values = self.data.score(measure)
@@ -310,7 +326,8 @@ class Findings:
         weighted_means: dict[str | None, Any] = {}
         weighted_shares: dict[str | None, Any] = {}
         note = None
-        if self.weighting is not None:
+        weighted = self.weighting is not None and estimates
+        if weighted:
             weighted_means, note = self.estimates(values, "mean", query)
             level_values = pd.Series(levels, dtype=object).replace(NOT_STATED, None)
             weighted_shares, _ = self.estimates(level_values, "proportion", query)
@@ -332,7 +349,7 @@ class Findings:
         rows = []
         for s in self.sets(query):
             cells = self._score_cells(s, values, levels, level_ids, measure)
-            if self.weighting is not None:
+            if weighted:
                 shown = not cells[2].hidden
                 cells += _estimate_cells(weighted_means.get(s.key), not shown, s.conditions)
                 shares = weighted_shares.get(s.key, {})
@@ -356,9 +373,8 @@ class Findings:
     ) -> list[Cell]:
         n = int(s.mask.sum())
         n_hidden = self.hidden(s.conditions)
-        members = pd.DataFrame({measure: values[s.mask]})
-        stats = group_scores(members, [measure])
-        scored = stats.counts[measure]
+        stats = summary(values[s.mask])
+        scored = stats.n
         guarded = self.guard is not None
         # How many have no score is shown with the group (it says nothing about any score). The
         # statistics rest on the entities with a score: their group must be shown among them too,
@@ -371,8 +387,8 @@ class Findings:
             Cell(float(n), n_hidden, s.conditions),
             Cell(float(scored), n_hidden, {**s.conditions, level_key: "scored"}),
         ]
-        for got in (stats.means, stats.medians, stats.lower_quartiles, stats.upper_quartiles):
-            cells.append(Cell(None if private else got[measure], private, s.conditions))
+        for got in (stats.mean, stats.median, stats.p25, stats.p75):
+            cells.append(Cell(None if private else got, private, s.conditions))
         for lv in level_ids:
             conditions = {**s.conditions, level_key: lv}
             count = int((levels[s.mask] == lv).sum())
@@ -412,8 +428,8 @@ class Findings:
                     or scored < self._limit()
                     or self._scores_hidden(conditions, values)
                 )
-                stats = group_scores(pd.DataFrame({measure: got}), [measure])
-                cells.append(Cell(None if hide else stats.means[measure], hide, conditions))
+                mean = summary(got, mean_only=True).mean
+                cells.append(Cell(None if hide else mean, hide, conditions))
             rows.append(Row(s.key, s.label, tuple(cells), s.conditions))
         return Table(
             "scores",
@@ -579,6 +595,23 @@ class Findings:
                 )
             rows.append(Row(s.key, s.label, tuple(cells), s.conditions))
         return self._by_rows(table_id, title, query, heads, rows, (note,) if note else ())
+
+
+def content_digest(values: Any) -> str:
+    """A digest of an array's (or series') values and type, the whole of them: two arrays with
+    the same digest hold the same values.
+
+    >>> content_digest(np.array([1.0, np.nan])) == content_digest(pd.Series([1.0, None]))
+    True
+    >>> content_digest(np.array([None, "a"], dtype=object)) == content_digest(["None", "a"])
+    False
+    """
+    array = np.asarray(values)
+    if array.dtype.kind in "biuf":
+        data = np.ascontiguousarray(array).tobytes()
+    else:  # texts, None: as Python writes them, so None and "None" differ
+        data = "\x1f".join(map(repr, array.tolist())).encode()
+    return hashlib.sha256(f"{array.dtype.str}/{array.shape}|".encode() + data).hexdigest()
 
 
 def _estimate_cells(

@@ -63,12 +63,13 @@ def means_grid(
     findings: Findings, measures: Sequence[tuple[str, str]], rows: str, title: str
 ) -> Table:
     """The mean score of each measure (columns) by ``rows``, from each measure's scores table, so
-    each mean is hidden exactly when the scores page hides it."""
+    each mean is hidden exactly when the scores page hides it. Only the sample's means are shown:
+    the table's weighted estimates are not asked for."""
     columns = []
     by_row: dict[str | None, list[Cell]] = {}
     labels: dict[str | None, Row] = {}
     for measure, label in measures:
-        table = findings.scores(measure, Query(rows=rows))
+        table = findings.scores(measure, Query(rows=rows), estimates=False)
         k = next(i for i, c in enumerate(table.columns) if c.key == "mean")
         columns.append(Column(measure, label, "score"))
         for row in table.rows:

@@ -29,8 +29,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -63,12 +63,16 @@ class PopulationFrame:
 
 @dataclass(frozen=True)
 class Weighting:
-    """A frame applied to a sample: the design for the estimates and the resulting weights."""
+    """A frame applied to a sample: the design for the estimates and the resulting weights.
+
+    ``memo`` keeps estimates already made with it, by whoever makes them (the findings tables):
+    a weighting never changes once made, so neither do they."""
 
     frame: PopulationFrame
     columns: pd.DataFrame  # the design columns, one row per sampled entity
     design: SurveyDesign
     weights: pd.Series
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def stratum_label(values: tuple[str, ...]) -> str:

@@ -8,7 +8,8 @@ second for the demo and a few seconds for a very large survey; the workbench the
 rule in milliseconds. The table is kept per process -- the one cache of the stored scores -- and
 rebuilt when its *signature* changes: the number of approved scored submissions, the latest change
 to any of them, to their scores or to their organisations, the survey's method and its sampling
-frame.
+frame. The guard (which small groups every page hides) is kept apart, by the classification it
+protects (:func:`guard_of`): new scores for the same entities keep the decisions worked out.
 
 A submission without a stored score under the survey's method version (scored under an earlier
 version and not scored again, or whose scoring failed) is not counted: the findings never show a
@@ -19,6 +20,7 @@ under the new version (``submissions_score``); scoring is never done while readi
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -76,6 +78,8 @@ class Dataset:
 
 
 _cache: OrderedDict[int, Dataset] = OrderedDict()
+_guards: OrderedDict[str, Guard] = OrderedDict()  # by classification (see guard_of)
+_weightings: OrderedDict[str, list[tuple[pd.DataFrame, Weighting]]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -157,6 +161,60 @@ def forget(survey: Survey) -> None:
         _cache.pop(survey.pk, None)
 
 
+def classification(groups: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The entities' classification as the guard takes it, and a digest of it (order included)."""
+    frame = groups[list(CLASSIFIERS)].reset_index(drop=True).astype(str)
+    digest = hashlib.sha256(
+        pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()
+        + str(len(frame)).encode()
+    ).hexdigest()
+    return frame, digest
+
+
+def guard_of(groups: pd.DataFrame, min_count: int) -> Guard:
+    """The guard of the entities classified as ``groups`` (one row each, in the dataset's order).
+
+    Its decisions depend on the classification and the minimum alone -- a measure's are keyed by
+    the partition it makes -- so a dataset rebuilt with the same entities in the same order (new
+    scores after a method version, a changed answer or name) keeps its guard and every decision
+    it has worked out, instead of computing the suppression of every page again."""
+    frame, digest = classification(groups)
+    digest += f"/{min_count}"
+    with _lock:
+        found = _guards.get(digest)
+        if found is not None and found.groups.equals(frame):  # a digest is checked, not trusted
+            _guards.move_to_end(digest)
+            return found
+    guard = Guard(frame, variables=CLASSIFIERS, min_count=min_count)
+    with _lock:
+        _guards[digest] = guard
+        while len(_guards) > KEEP:
+            _guards.popitem(last=False)
+    return guard
+
+
+def weighting_of(groups: pd.DataFrame, frame: PopulationFrame) -> Weighting:
+    """``frame`` applied to the entities classified as ``groups``, kept like their guard: the
+    weights, and the estimates made with them (:attr:`Weighting.memo`), depend on nothing else.
+
+    Raises ``stats.*`` when the frame does not fit the entities."""
+    classes, digest = classification(groups)
+    with _lock:
+        for kept_classes, kept in _weightings.get(digest, []):
+            if kept.frame == frame and kept_classes.equals(classes):
+                _weightings.move_to_end(digest)
+                return kept
+    applied = weighting(classes, frame)
+    with _lock:
+        kept_here = _weightings.setdefault(digest, [])
+        kept_here.insert(0, (classes, applied))
+        del kept_here[2:]  # a survey has one frame; two while it is being replaced
+        _weightings.move_to_end(digest)
+        while len(_weightings) > KEEP:
+            _weightings.popitem(last=False)
+    return applied
+
+
 def population_frame(survey: Survey) -> PopulationFrame | None:
     """The survey's sampling frame as counts by stratum (None without one).
 
@@ -204,12 +262,12 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
     labels = {r[0]: r[2] or r[0] for r in rows}
     scores = score_table_of(method, [r[first] for r in rows], answers[INSTANCE_ID])
     data = survey_data(method, answers, groups, labels=labels, scores=scores)
-    guard = Guard(data.groups, variables=CLASSIFIERS, min_count=settings.SOLIDATA_MIN_CELL)
+    guard = guard_of(data.groups, settings.SOLIDATA_MIN_CELL)
     applied, frame_problems = None, []
     try:
         frame = population_frame(survey)
         if frame is not None and data.size:
-            applied = weighting(data.groups, frame)
+            applied = weighting_of(data.groups, frame)
     except SolidataError as error:
         frame_problems = error.problems
     pending = (
