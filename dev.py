@@ -24,6 +24,10 @@ ROOT = Path(__file__).resolve().parent
 TOOLS = ROOT / ".tools"
 UV_VERSION = "0.13.9"
 BIN = "Scripts" if os.name == "nt" else "bin"
+# pytest keeps each test module with its asserts rewritten, and Python each of Solidata's modules,
+# compiled in __pycache__ for the next run (collection took 7.4 s without, 4.5 s with), even where
+# the environment asks Python not to write bytecode.
+BYTECODE = {"PYTHONDONTWRITEBYTECODE": ""}
 
 
 def say(text: str) -> None:
@@ -31,7 +35,9 @@ def say(text: str) -> None:
 
 
 def run(args: list[str], env: dict[str, str] | None = None) -> int:
-    return subprocess.call(args, cwd=ROOT, env={**os.environ, **(env or {})})
+    """Run ``args`` in the checkout; ``env`` adds to the environment (a value of "" unsets)."""
+    merged = {**os.environ, **(env or {})}
+    return subprocess.call(args, cwd=ROOT, env={k: v for k, v in merged.items() if v != ""})
 
 
 def uv() -> str:
@@ -94,7 +100,7 @@ def test(args: list[str]) -> int:
         ),
         # Strict on all of src/solidata; the web layer through the django-stubs plugin.
         ("mypy (strict, with django-stubs)", [venv_bin("mypy"), "src/solidata"], {}),
-        ("pytest on SQLite", [venv_bin("pytest"), *args], {"DB": "sqlite"}),
+        ("pytest on SQLite", [venv_bin("pytest"), *args], {"DB": "sqlite", **BYTECODE}),
     ]
     pg_url = os.environ.get("SOLIDATA_TEST_DATABASE_URL")
     if pg_url:
@@ -102,7 +108,7 @@ def test(args: list[str]) -> int:
             (
                 "pytest on PostgreSQL",
                 [venv_bin("pytest"), *args],
-                {"DB": "postgres", "DATABASE_URL": pg_url},
+                {"DB": "postgres", "DATABASE_URL": pg_url, **BYTECODE},
             )
         )
     for title, cmd, env in steps:
