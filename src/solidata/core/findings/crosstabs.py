@@ -19,7 +19,6 @@ Example::
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,8 +39,6 @@ BoolArray = npt.NDArray[np.bool_]
 Categories = Sequence[Any] | npt.NDArray[Any]  # one category per entity
 Namer = Callable[[str, str], str]  # (variable, code) -> the label a reader sees
 ALL = "all"
-MEMO = 1024  # estimates kept per weighting (a scores page makes four, a choices page one a choice)
-_memo_lock = threading.Lock()
 Y, BY = "sd_findings_y", "sd_findings_by"
 
 # A table's words in English; the web passes them translated (TRANSLATED_TABLE_WORDS).
@@ -282,8 +279,7 @@ class Findings:
         # The same estimates for every reader and every page that shows them (the weighting
         # keeps them): found by what they are computed from, in full.
         found = (statistic, content_digest(values), *(content_digest(r) for _, r in runs))
-        with _memo_lock:
-            kept = w.memo.get(found)
+        kept = w.memo.get(found)
         if kept is not None:
             return kept, None
         out: dict[str | None, Any] = {}
@@ -301,10 +297,7 @@ class Findings:
                         out[key] = e
         except SolidataError as error:
             return {}, error.problems[0].text()
-        with _memo_lock:
-            w.memo[found] = out
-            while len(w.memo) > MEMO:
-                w.memo.pop(next(iter(w.memo)))
+        w.memo.put(found, out)
         return out, None
 
     # --- scores --------------------------------------------------------------------------------

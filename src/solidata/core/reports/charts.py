@@ -22,9 +22,7 @@ import io
 import json
 import re
 import textwrap
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +33,7 @@ import matplotlib.ticker
 from matplotlib.figure import Figure as PlotFigure
 from matplotlib.patches import Polygon, Rectangle
 
+from solidata.core.kept import Kept
 from solidata.core.reports.choropleth import (
     BOUNDARIES,
     EMPTY,
@@ -118,7 +117,7 @@ def chart_svg(chart: Chart) -> str:
             empty_label=chart.empty_label,
             credit=chart.credit,
         )
-    return _drawn(("svg", repr(chart)), lambda: _svg(chart))  # type: ignore[return-value]
+    return _drawn.get_or_make(("svg", repr(chart)), lambda: _svg(chart))  # type: ignore[return-value]
 
 
 def _svg(chart: BarChart | SpreadChart) -> str:
@@ -142,30 +141,13 @@ def chart_png(chart: Chart, dpi: int = 150) -> bytes:
         figure.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
         return out.getvalue()
 
-    return _drawn(("png", dpi, repr(chart)), png)  # type: ignore[return-value]
+    return _drawn.get_or_make(("png", dpi, repr(chart)), png)  # type: ignore[return-value]
 
 
-_DRAWN_KEPT = 256  # charts (a few kB of SVG or PNG each)
-_drawn_charts: OrderedDict[tuple[object, ...], str | bytes] = OrderedDict()
-_drawn_lock = threading.Lock()
-
-
-def _drawn(key: tuple[object, ...], draw: Callable[[], str | bytes]) -> str | bytes:
-    """``draw()``, or what it gave for the same ``key`` before. A chart is drawn from its data
-    alone (the key holds its ``repr``: every label, value and setting), matplotlib takes about
-    a tenth of a second for each, and the same page, report or table is asked for again and
-    again, by every reader."""
-    with _drawn_lock:
-        found = _drawn_charts.get(key)
-        if found is not None:
-            _drawn_charts.move_to_end(key)
-            return found
-    made = draw()
-    with _drawn_lock:
-        _drawn_charts[key] = made
-        while len(_drawn_charts) > _DRAWN_KEPT:
-            _drawn_charts.popitem(last=False)
-    return made
+# A chart is drawn from its data alone (the key holds its ``repr``: every label, value and
+# setting); matplotlib takes about a tenth of a second for each, and the same page, report or table
+# is asked for again and again, by every reader. 256 charts of a few kB of SVG or PNG each.
+_drawn: Kept[tuple[object, ...], str | bytes] = Kept(256)
 
 
 def _wrap(label: str, width: int) -> str:

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from solidata.core.errors import Problem, SolidataError, problem
+from solidata.core.kept import Kept
 from solidata.core.stats.design import PostStrata, SurveyDesign
 from solidata.core.stats.weights import design_weights, poststratified_weights
 
@@ -72,7 +73,8 @@ class Weighting:
     columns: pd.DataFrame  # the design columns, one row per sampled entity
     design: SurveyDesign
     weights: pd.Series
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    # estimates kept per weighting (a scores page makes four, a choices page one a choice)
+    memo: Kept[Any, Any] = field(default_factory=lambda: Kept(1024), compare=False, repr=False)
 
 
 def stratum_label(values: tuple[str, ...]) -> str:

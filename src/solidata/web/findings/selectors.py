@@ -34,6 +34,7 @@ from django.db.models.functions import Cast
 from solidata.core.errors import Problem, SolidataError
 from solidata.core.findings.dataset import CLASSIFIERS, SurveyData, survey_data
 from solidata.core.findings.guard import Guard
+from solidata.core.kept import Kept
 from solidata.core.scoring import INSTANCE_ID
 from solidata.core.stats.frames import PopulationFrame, Weighting, weighting
 from solidata.web.accounts import rights
@@ -78,7 +79,7 @@ class Dataset:
 
 
 _cache: OrderedDict[int, Dataset] = OrderedDict()
-_guards: OrderedDict[str, Guard] = OrderedDict()  # by classification (see guard_of)
+_guards: Kept[str, Guard] = Kept(KEEP)  # by classification (see guard_of)
 _weightings: OrderedDict[str, list[tuple[pd.DataFrame, Weighting]]] = OrderedDict()
 _lock = threading.Lock()
 
@@ -180,16 +181,11 @@ def guard_of(groups: pd.DataFrame, min_count: int) -> Guard:
     it has worked out, instead of computing the suppression of every page again."""
     frame, digest = classification(groups)
     digest += f"/{min_count}"
-    with _lock:
-        found = _guards.get(digest)
-        if found is not None and found.groups.equals(frame):  # a digest is checked, not trusted
-            _guards.move_to_end(digest)
-            return found
+    found = _guards.get(digest)
+    if found is not None and found.groups.equals(frame):  # a digest is checked, not trusted
+        return found
     guard = Guard(frame, variables=CLASSIFIERS, min_count=min_count)
-    with _lock:
-        _guards[digest] = guard
-        while len(_guards) > KEEP:
-            _guards.popitem(last=False)
+    _guards.put(digest, guard)
     return guard
 
 
