@@ -178,7 +178,7 @@ class Writer:
             reviews=[r if isinstance(r, str) else None for r in part[REVIEW].tolist()],
         )
 
-    def _classify(self, p: _Part) -> _Part:
+    def _classify(self, p: _Part) -> None:
         """Which rows of ``p`` are new, changed or unchanged, and their organisations."""
         p.existing = existing = self._existing(p.ids)
         for i, instance_id in enumerate(p.ids):
@@ -193,7 +193,6 @@ class Writer:
         self.summary.created += len(p.new)
         self.summary.updated += len(p.changed)
         p.organisations = self._organisations(p.rows, p.new, p.changed, existing, p.ids)
-        return p
 
     def _score(self, p: _Part) -> ComputedScores:
         """The scores of the new and changed rows of ``p`` (helper thread: no database)."""
