@@ -84,3 +84,27 @@ def test_a_flattened_repeat_header_names_its_repeats_and_rows() -> None:
         (("kids_details", 2),),
     )
     assert split_indexes("a[1]/b[3]/c") == ("a/b/c", (("a", 1), ("b", 3)))
+
+
+def test_an_index_is_built_once_per_method_and_table_and_matches_a_fresh_one(
+    method: Method,
+) -> None:
+    import dataclasses
+    import gc
+    import weakref
+
+    main = [q for q in method.questions if not q.in_repeat]
+    kept = HeaderIndex.of(method, main)
+    assert HeaderIndex.of(method, iter(main)) is kept
+    assert HeaderIndex.of(method, method.questions) is not kept  # another table
+    fresh = HeaderIndex(method, main)
+    for header in ("org_name", "Profile.Organisation name", "Байгууллагын нэр", "nothing"):
+        assert kept.match(header) == fresh.match(header)
+    # Another method object (even an equal one) gets its own; a method gone takes its indexes.
+    other = dataclasses.replace(method)
+    assert other == method
+    assert HeaderIndex.of(other, main) is not kept
+    gone = weakref.ref(other)
+    del other
+    gc.collect()
+    assert gone() is None

@@ -170,3 +170,16 @@ def test_the_bundled_method_loads_without_errors() -> None:
 def test_the_base_test_method_has_no_problem_at_all(tmp_path: Path) -> None:
     assert load_method(base_workbook(tmp_path)).problems == ()
     assert set(BASE) >= {"survey", "choices", "settings", "dimensions", "indicators", "scoring"}
+
+
+def test_a_workbook_read_again_is_not_parsed_again_and_a_changed_one_is(tmp_path: Path) -> None:
+    path = base_workbook(tmp_path)
+    first = read_method(path)
+    assert read_method(path) is first  # the same content and file name: kept
+    assert read_method(path.read_bytes()) is not first  # no file name: its messages differ
+    copy = tmp_path / "copy" / path.name
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())
+    assert read_method(copy) is first  # the content is what counts, not the folder
+    changed = base_workbook(tmp_path, settings=BASE["settings"].replace("2025.1", "2025.2"))
+    assert read_method(changed) is not first

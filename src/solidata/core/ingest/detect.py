@@ -67,7 +67,7 @@ def detect_layout(file: InputFile, method: Method, forced: str | None = None) ->
     found = layout_of_header(table.header)
     if found is not None:
         return found
-    index = HeaderIndex(method, method.questions)
+    index = HeaderIndex.of(method, method.questions)
     if any(index.match(h) for h in table.header):
         raise SolidataError.of(
             "ingest.instance_id_missing",

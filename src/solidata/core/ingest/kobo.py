@@ -77,7 +77,7 @@ def _main(
 ) -> MainTable:
     """The main table; with ``sheets``, its ``_index`` is kept for the repeat sheets."""
     method = ctx.method
-    index = HeaderIndex(method, method.questions if legacy else questions_of(method, None))
+    index = HeaderIndex.of(method, method.questions if legacy else questions_of(method, None))
     plan = plan_columns(index, headers, KOBO_META, ignored=KOBO_IGNORED, flat_repeats=legacy)
     report_columns(ctx.problem_log, plan)
     missing = LEGACY_MISSING if legacy else frozenset()
@@ -149,7 +149,7 @@ def _read_repeat_sheet(
     parents: dict[str, str],
 ) -> tuple[RepeatTable, dict[str, str]]:
     questions = questions_of(ctx.method, repeat, tables)
-    plan = plan_columns(HeaderIndex(ctx.method, questions), sheet.header, KOBO_META)
+    plan = plan_columns(HeaderIndex.of(ctx.method, questions), sheet.header, KOBO_META)
     report_columns(ctx.problem_log, plan, sheet.name)
     convert = TableConverter(ctx.method, questions, plan, ctx.problem_log, sheet=sheet.name)
     link: int | None

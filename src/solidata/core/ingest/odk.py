@@ -64,7 +64,7 @@ ID_COLUMNS = ("meta-instanceID", "KEY")
 def _main_table(ctx: ReadContext, table: TextTable) -> MainTable:
     questions = questions_of(ctx.method, None)
     plan = plan_columns(
-        HeaderIndex(ctx.method, questions), table.header, ODK_META, ignored=ODK_IGNORED
+        HeaderIndex.of(ctx.method, questions), table.header, ODK_META, ignored=ODK_IGNORED
     )
     report_columns(ctx.problem_log, plan)
     convert = TableConverter(ctx.method, questions, plan, ctx.problem_log)
@@ -144,7 +144,7 @@ def _read_repeat_file(
 ) -> tuple[RepeatTable, dict[str, str]]:
     source = named[repeat]
     questions = questions_of(ctx.method, repeat, named)
-    plan = plan_columns(HeaderIndex(ctx.method, questions), source.header, ODK_REPEAT_META)
+    plan = plan_columns(HeaderIndex.of(ctx.method, questions), source.header, ODK_REPEAT_META)
     report_columns(ctx.problem_log, plan, source.name)
     convert = TableConverter(ctx.method, questions, plan, ctx.problem_log, sheet=source.name)
     link, key = plan.meta.get("parent_key"), plan.meta.get("key")

@@ -31,7 +31,7 @@ def read_plain_csv(ctx: ReadContext) -> ImportResult:
     assert file.encoding is not None
     table = TextTable.open(lambda: file.path.open("rb"), file.encoding, file.name, file.size)
     questions = [q for q in ctx.method.questions if q.is_answer]
-    plan = plan_columns(HeaderIndex(ctx.method, questions), table.header, PLAIN_META)
+    plan = plan_columns(HeaderIndex.of(ctx.method, questions), table.header, PLAIN_META)
     report_columns(ctx.problem_log, plan)
     convert = TableConverter(ctx.method, questions, plan, ctx.problem_log)
     main = MainTable(ctx.method, convert, ctx.problem_log, id_roles=("instance_id",))

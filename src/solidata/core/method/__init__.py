@@ -14,11 +14,13 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from solidata.core.errors import Problem, SolidataError
+from solidata.core.kept import Kept
 from solidata.core.method.model import (
     Choice,
     Definition,
@@ -34,7 +36,13 @@ from solidata.core.method.model import (
     ScoringRow,
 )
 from solidata.core.method.reader import build_method, parse_rule
-from solidata.core.method.sheets import SCORING_SHEETS, XLSFORM_SHEETS, Source, open_workbook
+from solidata.core.method.sheets import (
+    SCORING_SHEETS,
+    XLSFORM_SHEETS,
+    Source,
+    open_workbook,
+    read_source,
+)
 from solidata.core.method.validate import validate
 from solidata.core.method.xlsform import XForm, convert, to_xform
 
@@ -62,9 +70,25 @@ class MethodResult:
         return self.method is not None
 
 
+_loaded: Kept[tuple[str, str | None], MethodResult] = Kept(8)
+
+
 def load_method(source: Source) -> MethodResult:
-    """Read and validate a method workbook from a path, bytes or a binary file; never raises."""
-    book, problems = open_workbook(source)
+    """Read and validate a method workbook from a path, bytes or a binary file; never raises.
+
+    Reading and checking the bundled workbook takes a few tenths of a second; the last few
+    results are kept by the workbook's content (SHA-256) and file name, so a workbook read again
+    (a survey's method, the bundled one, a CLI command run in-process) is not parsed again. The
+    method is immutable, so callers share it."""
+    data, file, problems = read_source(source)
+    if data is None:
+        return MethodResult(None, tuple(problems))
+    key = (hashlib.sha256(data).hexdigest(), file)
+    return _loaded.get_or_make(key, lambda: _load(data, file))
+
+
+def _load(data: bytes, file: str | None) -> MethodResult:
+    book, problems = open_workbook(data, name=file)
     if book is None:
         return MethodResult(None, tuple(problems))
     method, found = build_method(book)

@@ -13,8 +13,9 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Texts = Mapping[str, str]
@@ -215,6 +216,13 @@ class Method:
     definitions: tuple[Definition, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+
+    @cached_property
+    def kept(self) -> dict[Hashable, object]:
+        """What a reader works out from this method once and keeps for its next file, by a key
+        the reader names (ingest keeps its header indexes here). Not a field: it is not compared,
+        copied or printed, and it goes with the method."""
+        return {}
 
     def title_in(self, lang: str | None = None) -> str:
         """The method's title in ``lang``: from the glossary entry ``form_title`` when the method

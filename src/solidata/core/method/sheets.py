@@ -119,12 +119,16 @@ def read_source(source: Source) -> tuple[bytes | None, str | None, list[Problem]
     return data, (Path(name).name if isinstance(name, str) else None), []
 
 
-def open_workbook(source: Source) -> tuple[Workbook | None, list[Problem]]:
+def open_workbook(
+    source: Source, *, name: str | None = None
+) -> tuple[Workbook | None, list[Problem]]:
     """Read every sheet of a method workbook; a file that is not a workbook, or one that would
-    take a reader too much memory (see :mod:`solidata.core.ingest.xlsx_guard`), gives a problem."""
+    take a reader too much memory (see :mod:`solidata.core.ingest.xlsx_guard`), gives a problem.
+    ``name`` names the file in messages when ``source`` is bytes."""
     data, file, problems = read_source(source)
     if data is None:
         return None, problems
+    file = file or name
     try:
         inspect_workbook(data, name=file)
     except SolidataError as error:
