@@ -107,6 +107,7 @@ class HeaderIndex:
         found = method.kept.get(key)
         if not isinstance(found, HeaderIndex):
             found = method.kept.setdefault(key, cls(method, questions))
+        assert isinstance(found, HeaderIndex)
         return found
 
     def __init__(self, method: Method, questions: Iterable[Question]) -> None:
