@@ -73,13 +73,12 @@ settings.register_profile(
 settings.load_profile("solidata")
 
 
-
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Fewer garbage collections in the test processes: the modules, Django and the libraries
     loaded by collection are frozen out of the collector's scans, and a collection starts after
     100,000 new objects rather than 700. The suite's many short-lived frames made the default
     collector scan the whole heap again and again; this took the fast run from 71 s to 63 s on
-    2 cores, for about 15% more memory per process (1.1 GB at most). Nothing is left uncollected:
+    2 cores; a test process then peaks at 1.1 GB. Nothing is left uncollected:
     the collector runs, less often."""
     import gc
 
