@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from web.assessments.filling import answer_for
 
@@ -216,6 +215,8 @@ def test_the_assessment_without_javascript_survives_a_dropped_request(browser, l
             route.abort("internetdisconnected")
         else:
             route.continue_()
+
+    from playwright.sync_api import Error as PlaywrightError  # here: -m "not slow" never loads it
 
     page.route("**/step/3/", drop)
     with contextlib.suppress(PlaywrightError):
