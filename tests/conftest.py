@@ -3,6 +3,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 # One thread per test process, set before numpy, pyarrow or polars is imported (none is yet):
 # pytest-xdist already runs a process per core, and each library's own pool of one thread per
@@ -45,6 +47,21 @@ def _nothing_cached_from_another_test(request: pytest.FixtureRequest) -> Iterato
     yield
     if is_transactional(request):
         demo_snapshot.forget()
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, Path]:
+    """The bundled method, 40 SYNTHETIC submissions, and a folder with them in every layout (but
+    Windows-1251, which has no Mongolian Ө and Ү): written once per test process, read by the
+    ingest and the import tests."""
+    import export_writers as ex
+
+    folder = tmp_path_factory.mktemp("synthetic-layouts")
+    method, subs = ex.synthetic_submissions(40)
+    for variant in ex.VARIANTS:
+        if variant.encoding != "cp1251":  # no Mongolian Ө and Ү in Windows-1251
+            ex.write_variant(variant, subs, method, folder, form_id=method.id)
+    return method, subs, folder
 
 
 @pytest.fixture

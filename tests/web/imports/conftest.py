@@ -4,22 +4,7 @@ from pathlib import Path
 
 import pytest
 
-import export_writers as ex
-from solidata.core.ingest import ImportResult
-from solidata.core.method import Method
-
 DATA = Path(__file__).resolve().parents[2] / "data" / "ingest"
-
-
-@pytest.fixture(scope="session")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Method, ImportResult, Path]:
-    """The bundled method, 40 SYNTHETIC submissions, and a folder with them in every layout."""
-    folder = tmp_path_factory.mktemp("synthetic-layouts")
-    method, subs = ex.synthetic_submissions(40)
-    for variant in ex.VARIANTS:
-        if variant.encoding != "cp1251":  # no Mongolian Ө and Ү in Windows-1251
-            ex.write_variant(variant, subs, method, folder, form_id=method.id)
-    return method, subs, folder
 
 
 @pytest.fixture
