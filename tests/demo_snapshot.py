@@ -89,18 +89,26 @@ def fingerprint(vendor: str) -> tuple[tuple[Any, ...], ...]:
         return tuple(tuple(row) for row in cursor.fetchall())
 
 
-def rows(name: str, key: str) -> dict[Any, str]:
-    """Every row of ``name``: key -> the whole row as text that can be inserted again."""
+def row_query(name: str, key: str) -> str:
+    """The query of :func:`rows` for table ``name``."""
     from django.db import connection
 
     q = connection.ops.quote_name
+    if connection.vendor != "sqlite":
+        return f"SELECT t.{q(key)}, row_to_json(t)::text FROM {q(name)} t"
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            columns = [c.name for c in connection.introspection.get_table_description(cursor, name)]
-            literal = " || ',' || ".join(f"quote({q(c)})" for c in columns)
-            cursor.execute(f"SELECT {q(key)}, '(' || {literal} || ')' FROM {q(name)}")
-        else:
-            cursor.execute(f"SELECT t.{q(key)}, row_to_json(t)::text FROM {q(name)} t")
+        columns = [c.name for c in connection.introspection.get_table_description(cursor, name)]
+    literal = " || ',' || ".join(f"quote({q(c)})" for c in columns)
+    return f"SELECT {q(key)}, '(' || {literal} || ')' FROM {q(name)}"
+
+
+def rows(query: str) -> dict[Any, str]:
+    """Every row a :func:`row_query` reads: key -> the whole row as text that can be inserted
+    again."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(query)
         return dict(cursor.fetchall())
 
 
@@ -118,13 +126,14 @@ def take(load: Any) -> Snapshot:
     from django.db import connection
 
     names = tables()
+    queries = {name: row_query(name, key) for name, key in names}  # one look at each table
     before_print = fingerprint(connection.vendor)
-    before = {name: rows(name, key) for name, key in names}
+    before = {name: rows(queries[name]) for name, _ in names}
     files_before = media_files()
     result = load()
     out = []
     for name, key in names:
-        old, new = before[name], rows(name, key)
+        old, new = before[name], rows(queries[name])
         removed = tuple(k for k, row in old.items() if new.get(k) != row)
         added = tuple(row for k, row in new.items() if old.get(k) != row)
         if removed or added:
