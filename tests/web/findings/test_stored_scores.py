@@ -115,3 +115,20 @@ def test_new_scores_keep_the_guard_and_weights_and_a_new_classification_gets_its
     regrouped = survey_dataset(survey)
     assert regrouped.guard is not first.guard and regrouped.weighting is not first.weighting
     assert not regrouped.guard.groups.equals(first.guard.groups)
+
+
+def test_a_new_submission_waiting_for_review_is_counted_as_pending_at_once(people) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    survey = Survey.objects.get(slug=DEMO_SURVEY)
+    before = survey_dataset(survey)  # kept in memory from here
+    Submission.objects.create(
+        survey=survey,
+        instance_id="uuid:waiting",
+        answers={},
+        source=Submission.Source.WEB,
+        submitted_at=timezone.now(),
+    )
+    after = survey_dataset(survey)
+    assert after.pending == before.pending + 1
+    assert after.data.size == before.data.size  # not counted in the findings

@@ -7,9 +7,10 @@ survey's table (decoding the stored scores, coding the answers for rules) takes 
 second for the demo and a few seconds for a very large survey; the workbench then recomputes a
 rule in milliseconds. The table is kept per process -- the one cache of the stored scores -- and
 rebuilt when its *signature* changes: the number of approved scored submissions, the latest change
-to any of them, to their scores or to their organisations, the survey's method and its sampling
-frame. The guard (which small groups every page hides) is kept apart, by the classification it
-protects (:func:`guard_of`): new scores for the same entities keep the decisions worked out.
+to any of them, to their scores or to their organisations, the survey's method, its sampling
+frame and the number of submissions waiting for review. The guard (which small groups every page
+hides) is kept apart, by the classification it protects (:func:`guard_of`): new scores for the
+same entities keep the decisions worked out.
 
 A submission without a stored score under the survey's method version (scored under an earlier
 version and not scored again, or whose scoring failed) is not counted: the findings never show a
@@ -118,6 +119,16 @@ def counted_scores(survey: Survey) -> QuerySet[SubmissionScore]:
     )
 
 
+def pending_submissions(survey: Survey) -> QuerySet[Submission]:
+    """The survey's submissions still waiting for review (pending or on hold): the pages say how
+    many the findings leave out."""
+    return (
+        Submission.objects.filter(survey=survey)
+        .exclude(review_status=Submission.Review.APPROVED)
+        .exclude(review_status=Submission.Review.REJECTED)
+    )
+
+
 def signature(survey: Survey) -> tuple[Any, ...]:
     found = counted_submissions(survey).aggregate(
         n=Count("id", distinct=True),
@@ -137,6 +148,7 @@ def signature(survey: Survey) -> tuple[Any, ...]:
         counts["n"],
         counts["m"],
         settings.SOLIDATA_MIN_CELL,
+        pending_submissions(survey).count(),  # the pages' "N pending"
     )
 
 
@@ -266,12 +278,7 @@ def _build(survey: Survey, current: tuple[Any, ...]) -> Dataset:
             applied = weighting_of(data.groups, frame)
     except SolidataError as error:
         frame_problems = error.problems
-    pending = (
-        Submission.objects.filter(survey=survey)
-        .exclude(review_status=Submission.Review.APPROVED)
-        .exclude(review_status=Submission.Review.REJECTED)
-        .count()
-    )
+    pending = current[-1]  # pending_submissions(survey).count(), read for the signature
     approved = Submission.objects.filter(survey=survey, review_status=Submission.Review.APPROVED)
     return Dataset(
         survey_id=survey.pk,
