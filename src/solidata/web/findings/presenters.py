@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from solidata.core.findings.dataset import CLASSIFIERS, NOT_STATED
 from solidata.core.findings.tables import Cell, Column
 from solidata.core.method import Method
+from solidata.core.reference import name_in
 from solidata.web.registry.models import AdminArea, EntityType, LegalForm, Sector
 
 VARIABLES = {
@@ -68,17 +70,26 @@ class Names:
     def __init__(self, method: Method, lang: str) -> None:
         self.method = method
         self.lang = lang
+        # The names as each model's ``name`` gives them (in the active language), read as plain
+        # rows: every findings page builds these, and model instances cost more than the page.
+        active = (get_language() or "en").split("-")[0]
+
+        def named(model: Any) -> dict[str, str]:
+            rows = model.objects.values_list("code", "names")
+            return {code: name_in(names, active) for code, names in rows}
+
+        sectors = named(Sector)
         self.codes: dict[str, dict[str, str]] = {
-            "admin_area": {a.code: a.name for a in AdminArea.objects.all()},
-            "entity_type": {t.code: t.name for t in EntityType.objects.all()},
-            "legal_form": {f.code: f.name for f in LegalForm.objects.all()},
-            "sector": {s.code: f"{s.code} {s.name}" for s in Sector.objects.all()},
+            "admin_area": named(AdminArea),
+            "entity_type": named(EntityType),  # in the model's order (position)
+            "legal_form": named(LegalForm),
+            "sector": {code: f"{code} {name}" for code, name in sectors.items()},
         }
         self.order = {
             "admin_area": sorted(
                 self.codes["admin_area"], key=lambda c: self.codes["admin_area"][c]
             ),
-            "entity_type": [t.code for t in EntityType.objects.all()],
+            "entity_type": list(self.codes["entity_type"]),
             "legal_form": sorted(self.codes["legal_form"]),
             "sector": sorted(self.codes["sector"]),
         }
