@@ -44,19 +44,59 @@ def test_the_check_finds_a_django_import_when_there_is_one(tmp_path: Path) -> No
     assert "solidata.core.ingest.exports" in imported_modules(sample)
 
 
-def test_importing_every_core_module_loads_no_django() -> None:
-    modules = sorted(
-        "solidata.core."
-        + ".".join(p.relative_to(CORE).with_suffix("").parts).removesuffix(".__init__")
+# Each core module imported first, in an interpreter where no solidata module is loaded yet (as a
+# script or a notebook does), then whether any of them loaded Django. Importing one first is what
+# finds an import cycle: `import solidata.core.scoring` failed while the tests, which happened to
+# import the method first, passed.
+FIRST_IMPORTS = """
+import importlib, sys
+failed = []
+for name in sys.argv[1:]:
+    for loaded in [m for m in sys.modules if m == "solidata" or m.startswith("solidata.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except ImportError as error:
+        failed.append(f"{name}: {error}")
+print("\\n".join(failed) or "none failed")
+print("django" in sys.modules)
+"""
+
+
+def core_modules() -> list[str]:
+    return sorted(
+        ("solidata.core." + ".".join(p.relative_to(CORE).with_suffix("").parts))
+        .removesuffix(".__init__")
+        .rstrip(".")
         for p in CORE.rglob("*.py")
     )
-    code = (
-        "import importlib, sys\n"
-        f"for m in {modules!r}: importlib.import_module(m.rstrip('.'))\n"
-        "print('django' in sys.modules)\n"
+
+
+def first_imports(modules: list[str]) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_IMPORTS, *modules], capture_output=True, text=True, check=True
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    return out.stdout.splitlines()
+
+
+def test_every_core_module_imports_first_and_none_loads_django() -> None:
+    modules = core_modules()
+    assert len(modules) > 80 and "solidata.core.scoring" in modules
+    assert first_imports(modules) == ["none failed", "False"]
+
+
+def test_the_first_import_check_names_a_module_that_cannot_be_imported_first(
+    tmp_path: Path,
+) -> None:
+    package = tmp_path / "cycle"
+    package.mkdir()
+    (package / "__init__.py").write_text("from cycle.b import B\nA = 1\n")
+    (package / "b.py").write_text("from cycle import A\nB = A\n")
+    code = f"import sys; sys.path.insert(0, {str(tmp_path)!r})\n" + FIRST_IMPORTS
+    out = subprocess.run(
+        [sys.executable, "-c", code, "cycle"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.splitlines()[0].startswith("cycle: cannot import name 'A'")
 
 
 def test_the_generic_survey_statistics_never_import_solidatas_findings() -> None:

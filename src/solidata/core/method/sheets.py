@@ -27,7 +27,6 @@ from python_calamine import CalamineWorkbook
 from pyxform.xls2json_backends import DefinitionData, get_xlsform
 
 from solidata.core.errors import Problem, SolidataError, problem
-from solidata.core.ingest.xlsx_guard import inspect_workbook
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 XLSFORM_SHEETS = ("survey", "choices", "settings")
@@ -129,6 +128,10 @@ def open_workbook(
     if data is None:
         return None, problems
     file = file or name
+    # Imported here: the method package sits below ingest (ingest reads answers by a method), and
+    # importing the ingest package while the method package initialises is a cycle.
+    from solidata.core.ingest.xlsx_guard import inspect_workbook
+
     try:
         inspect_workbook(data, name=file)
     except SolidataError as error:
