@@ -95,12 +95,12 @@ def test(args: list[str]) -> int:
     steps: list[tuple[str, list[str], dict[str, str]]] = [
         (
             "ruff check",
-            [venv_bin("ruff"), "check", "src", "tests", "bench", "scripts", "dev.py"],
+            [venv_bin("ruff"), "check", "src", "tests", "bench", "scripts", "dev.py", "conftest.py"],
             {},
         ),
         (
             "ruff format --check",
-            [venv_bin("ruff"), "format", "--check", "src", "tests", "bench"],
+            [venv_bin("ruff"), "format", "--check", "src", "tests", "bench", "conftest.py"],
             {},
         ),
         # Strict on all of src/solidata; the web layer through the django-stubs plugin.

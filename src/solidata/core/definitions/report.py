@@ -6,8 +6,12 @@ With a guard, every count that a reader who may not see small groups would not s
 
 Example::
 
-    >>> report = comparison_report(data, ("core", rule_a), ("broad", rule_b))  # doctest: +SKIP
-    >>> print(comparison_text(report))  # doctest: +SKIP
+    >>> core = "score('P1') >= 50 and score('P2') >= 50"
+    >>> report = comparison_report(data, ("core", core), ("broad", "score('P2') >= 50"))
+    >>> report["a"]["total"], len(report["moved_in"])
+    ({'meets': 102, 'does_not_meet': 53, 'undetermined': 1}, 9)
+    >>> print(comparison_text(report).splitlines()[-5])
+    From A to B: 9 move in, 0 move out.
 """
 
 from __future__ import annotations

@@ -12,8 +12,17 @@ they describe the sample and say so.
 
 Example::
 
-    >>> findings = Findings(data, guard=None)  # doctest: +SKIP
-    >>> table = findings.counts(Query(rows="entity_type", columns="admin_area"))  # doctest: +SKIP
+    >>> from solidata.core.findings.dataset import CLASSIFIERS
+    >>> from solidata.core.findings.guard import Guard
+    >>> guard = Guard(data.groups, variables=CLASSIFIERS, min_count=5)
+    >>> table = Findings(data, guard=guard).counts(Query(rows="entity_type"))
+    >>> [(row.key, None if row.cells[0].hidden else row.cells[0].value) for row in table.rows]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('association', 27.0), ('cooperative', 81.0), ('foundation', None), ('other', None),
+     ('self_help_group', 17.0), ('social_enterprise', 14.0), (None, 156.0)]
+
+    The 5 foundations are hidden, and so are the 12 "other" entities: the total would give them
+    away.
 """
 
 from __future__ import annotations

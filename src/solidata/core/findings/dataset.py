@@ -10,8 +10,8 @@ the numbers every page shows), else from scoring the answers.
 
 Example::
 
-    >>> data = survey_data(method, answers, groups)  # doctest: +SKIP
-    >>> data.size, data.groups.columns.tolist()  # doctest: +SKIP
+    >>> data = survey_data(method, answers, groups)
+    >>> data.size, data.groups.columns.tolist()
     (156, ['admin_area', 'entity_type', 'legal_form', 'sector'])
 """
 

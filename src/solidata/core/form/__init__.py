@@ -7,10 +7,11 @@ expression evaluator that scores submissions.
 
 Example::
 
-    >>> from solidata.core.method import bundled_method_path, read_method  # doctest: +SKIP
-    >>> method = read_method(bundled_method_path())  # doctest: +SKIP
-    >>> step = form_steps(method)[0]  # doctest: +SKIP
-    >>> FilledForm(method, {"report_year": "1999"}).issues(step.questions)  # doctest: +SKIP
+    >>> from solidata.core.form import FilledForm, form_steps
+    >>> from solidata.core.method import bundled_method_path, read_method
+    >>> method = read_method(bundled_method_path())
+    >>> step = form_steps(method)[0]
+    >>> FilledForm(method, {"report_year": "1999"}).issues(step.questions)
     [Issue(question='report_year', code='constraint')]
 """
 

@@ -10,10 +10,11 @@ test support: ``tests/export_writers.py``.)
 
 Example::
 
-    >>> from solidata.core.method import bundled_method_path, read_method  # doctest: +SKIP
-    >>> result = read_answers("kobo.xlsx", read_method(bundled_method_path()))  # doctest: +SKIP
-    >>> result.format, len(result), [p.code for p in result.warnings]  # doctest: +SKIP
-    ('kobo-xlsx', 156, [])
+    >>> from solidata.core.ingest import read_answers
+    >>> from solidata.core.method import bundled_method_path, read_method
+    >>> result = read_answers(answers_csv, read_method(bundled_method_path()))
+    >>> result.format, len(result), [p.code for p in result.warnings]
+    ('plain-csv', 156, [])
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ def read_answers(
 
     Example::
 
-        >>> result = read_answers("answers.csv", method)  # doctest: +SKIP
-        >>> result.frame().columns[0], result.format  # doctest: +SKIP
+        >>> result = read_answers(answers_csv, method)
+        >>> result.frame().columns[0], result.format
         ('instance_id', 'plain-csv')
     """
     if isinstance(source, bytes):
@@ -122,8 +123,10 @@ def answers_for_scoring(
 
     Example::
 
-        >>> frame, problems = answers_for_scoring("answers.csv", method)  # doctest: +SKIP
-        >>> score(method, frame)  # doctest: +SKIP
+        >>> from solidata.core.scoring import score
+        >>> frame, problems = answers_for_scoring(answers_csv, method)
+        >>> len(score(method, frame)), problems
+        (156, ())
     """
     file = inspect_file(path, limits)
     if _simple_plain_csv(file, method):

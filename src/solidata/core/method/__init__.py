@@ -109,9 +109,11 @@ def read_method(source: Source) -> Method:
 
     Example::
 
-        >>> method = read_method(bundled_method_path())  # doctest: +SKIP
-        >>> method.id, method.version  # doctest: +SKIP
-        ('ilo-2022', '2025.1')
+        >>> method = read_method(bundled_method_path())
+        >>> method.id, method.languages
+        ('sse_ilo_2022', ('en', 'mn'))
+        >>> [d.id for d in method.dimensions if d.kind == "principle"]
+        ['P1', 'P2', 'P3', 'P4']
     """
     result = load_method(source)
     if result.method is None:

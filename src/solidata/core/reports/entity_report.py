@@ -7,7 +7,12 @@ groups, so an entity's report never reveals another entity's score.
 
 Example::
 
-    >>> report = entity_report(result)  # doctest: +SKIP
+    >>> line = DimensionLine("P1", 80.0, "Тэргүүлэгч", p25=50.0, median=60.0, p75=70.0)
+    >>> result = EntityResult(name="Өлзий Үүр хоршоо", lang="mn", survey="Demo", method="SSE",
+    ...                       version="1", dimensions=(line,))
+    >>> report = entity_report(result)
+    >>> report.title, report.compact, [cell.text for cell in report.tables[0].rows[0]]
+    ('Өлзий Үүр хоршоо', True, ['P1', '80.0', 'Тэргүүлэгч', '60.0', '50.0–70.0'])
 """
 
 from __future__ import annotations

@@ -9,10 +9,11 @@ captioned in the report's language.
 
 Example::
 
-    >>> source = FindingsSource(findings, lang="mn", survey="Demo")  # doctest: +SKIP
-    >>> report = findings_report(source)  # doctest: +SKIP
-    >>> [s.id for s in report.sections][:3]  # doctest: +SKIP
-    ['summary', 'method', 'profile']
+    >>> from solidata.core.findings.crosstabs import Findings
+    >>> source = FindingsSource(Findings(data), lang="mn", survey="Demo", synthetic=True)
+    >>> report = findings_report(source)
+    >>> [s.id for s in report.sections][:3], report.cover[0].style
+    (['summary', 'method', 'profile'], 'notice')
 """
 
 from __future__ import annotations

@@ -4,8 +4,10 @@ table next to the chart is its text alternative.
 
 Example::
 
-    >>> page_chart(table)  # doctest: +SKIP
-    '<svg ...'
+    >>> from solidata.core.findings.crosstabs import Findings, Query
+    >>> table = Findings(data).counts(Query(rows="entity_type"))
+    >>> page_chart(table)[:4]
+    '<svg'
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@
 
 Example::
 
-    >>> html = render_html(report)  # doctest: +SKIP
-    >>> pdf = render_pdf(report)  # doctest: +SKIP
-    >>> pdf[:5]  # doctest: +SKIP
-    b'%PDF-'
+    >>> from solidata.core.reports.document import Paragraph, Report, Section
+    >>> summary = Section("summary", "Хураангуй", (Paragraph("Өгөгдөл нь зохиомол."),))
+    >>> report = Report(lang="mn", title="Жишээ", subtitle="", cover=(), sections=(summary,))
+    >>> "Хураангуй" in render_html(report), render_pdf(report)[:5]
+    (True, b'%PDF-')
 """
 
 from __future__ import annotations

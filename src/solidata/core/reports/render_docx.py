@@ -2,9 +2,13 @@
 
 Example::
 
-    >>> data = render_docx(report)  # doctest: +SKIP
-    >>> data[:2]  # doctest: +SKIP
-    b'PK'
+    >>> import io, docx
+    >>> from solidata.core.reports.document import Paragraph, Report, Section
+    >>> summary = Section("summary", "Summary", (Paragraph("Synthetic data."),))
+    >>> report = Report(lang="en", title="Example", subtitle="", cover=(), sections=(summary,))
+    >>> document = docx.Document(io.BytesIO(render_docx(report)))
+    >>> [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    [('Title', 'Example'), ('Heading 1', '1. Summary'), ('Normal', 'Synthetic data.')]
 """
 
 from __future__ import annotations

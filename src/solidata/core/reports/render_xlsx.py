@@ -7,7 +7,15 @@ member's computer.
 
 Example::
 
-    >>> data = render_xlsx(report)  # doctest: +SKIP
+    >>> import io, openpyxl
+    >>> from solidata.core.reports.document import Report, Section, TableBlock, TextCell
+    >>> row = (TextCell("=HYPERLINK(1)", numeric=False), TextCell("5", 5.0))
+    >>> table = TableBlock("t", 1, "Table 1", "Groups", ("Group", "Entities"), (row,))
+    >>> report = Report(lang="en", title="Example", subtitle="", cover=(),
+    ...                 sections=(Section("annex", "Annex", (table,)),))
+    >>> sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))["1"]
+    >>> [(cell.value, cell.data_type) for cell in sheet[4]]
+    [("'=HYPERLINK(1)", 's'), (5, 'n')]
 """
 
 from __future__ import annotations

@@ -5,7 +5,11 @@ a cell hidden there is ``x`` here.
 
 Example::
 
-    >>> block = report_table(Numbering("en"), table)  # doctest: +SKIP
+    >>> from solidata.core.findings.crosstabs import Findings, Query
+    >>> table = Findings(data).counts(Query(rows="entity_type"))
+    >>> block = report_table(Numbering("en"), table)
+    >>> block.label, block.header, [cell.text for cell in block.rows[-1]]
+    ('Table 1', ('entity_type', 'Entities'), ['Total', '156'])
 """
 
 from __future__ import annotations

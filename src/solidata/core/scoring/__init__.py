@@ -6,10 +6,11 @@ and its JSON and CSV shapes). Everything is computed a column at a time over all
 
 Example::
 
-    >>> from solidata.core.method import read_method  # doctest: +SKIP
-    >>> answers = read_plain_answers("answers.csv")  # doctest: +SKIP
-    >>> table = score(read_method("method.xlsx"), answers)  # doctest: +SKIP
-    >>> table.dimensions.describe()  # doctest: +SKIP
+    >>> from solidata.core.method import bundled_method_path, read_method
+    >>> from solidata.core.scoring import read_plain_answers, score
+    >>> table = score(read_method(bundled_method_path()), read_plain_answers(answers_csv))
+    >>> int(table.dimensions["P2"].count()), round(float(table.dimensions["P2"].mean()), 1)
+    (155, 62.2)
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ threads: every temporary array stays small, and numpy and pyarrow release the GI
 
 Example::
 
-    >>> table = score(method, answers)  # doctest: +SKIP
-    >>> table.dimensions.loc["uuid:1", "P2"]  # doctest: +SKIP
-    75.0
+    >>> table = score(method, answers)
+    >>> float(table.dimensions.loc[answers["instance_id"][0], "P2"])
+    31.666666667
 """
 
 from __future__ import annotations
@@ -244,10 +244,10 @@ def score(method: Method, answers: pd.DataFrame, *, threads: int | None = None) 
 
     Example::
 
-        >>> answers = read_plain_answers("answers.csv")  # doctest: +SKIP
-        >>> table = score(read_method("method.xlsx"), answers)  # doctest: +SKIP
-        >>> table.to_records("en")[0]["dimensions"]["P2"]  # doctest: +SKIP
-        {'score': 75.0, 'level': 'established', 'coverage': 1.0}
+        >>> from solidata.core.scoring import read_plain_answers
+        >>> table = score(method, read_plain_answers(answers_csv))
+        >>> table.to_records("en")[0]["dimensions"]["P2"]
+        {'score': 31.666666667, 'level': 'emerging', 'coverage': 1.0}
     """
     if INSTANCE_ID not in answers.columns:
         raise SolidataError.of(

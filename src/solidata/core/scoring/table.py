@@ -2,9 +2,13 @@
 
 Example::
 
-    >>> table.to_records("en")[0]  # doctest: +SKIP
-    {'instance_id': 'uuid:1', 'method': {'id': 'ilo-2022', 'version': '2025.1'},
-     'dimensions': {'P2': {'score': 75.0, 'level': 'established', 'coverage': 1.0}}, ...}
+    >>> from solidata.core.scoring import score
+    >>> record = score(method, answers).to_records("en")[0]
+    >>> record["method"]["id"], list(record)  # doctest: +NORMALIZE_WHITESPACE
+    ('sse_ilo_2022',
+     ['instance_id', 'method', 'dimensions', 'indicators', 'definitions', 'recommendations'])
+    >>> record["dimensions"]["P2"]
+    {'score': 31.666666667, 'level': 'emerging', 'coverage': 1.0}
 """
 
 from __future__ import annotations

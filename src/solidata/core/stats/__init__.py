@@ -16,8 +16,12 @@ Example::
 
     >>> from solidata.core.stats import SurveyDesign, estimate_mean
     >>> design = SurveyDesign(strata="stype", weight="pw", fpc="fpc")
-    >>> result = estimate_mean("tests/data/survey/apistrat.csv", "api00", design=design)
-    ... # doctest: +SKIP
+    >>> result = estimate_mean(apistrat_csv, "api00", design=design)
+    >>> round(result.estimates[0].estimate, 2), round(result.estimates[0].se, 4)
+    (662.29, 9.4089)
+
+    (R: ``svymean(~api00, svydesign(id=~1, strata=~stype, weights=~pw, fpc=~fpc, data=apistrat))``
+    gives 662.29, SE 9.4089.)
 """
 
 from __future__ import annotations

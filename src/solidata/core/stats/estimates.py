@@ -124,10 +124,10 @@ def estimate(
     ``ci`` is the interval (``wald``, ``t`` or ``logit``; ``logit`` for proportions only); by
     default R's: ``wald`` for means and totals, ``logit`` for proportions.
 
-    >>> result = estimate(  # doctest: +SKIP
-    ...     "tests/data/survey/apistrat.csv", "api00", statistic="mean",
+    >>> result = estimate(
+    ...     apistrat_csv, "api00", statistic="mean",
     ...     design=SurveyDesign(strata="stype", weight="pw", fpc="fpc"))
-    >>> round(result.estimates[0].estimate, 2), round(result.estimates[0].se, 4)  # doctest: +SKIP
+    >>> round(result.estimates[0].estimate, 2), round(result.estimates[0].se, 4)
     (662.29, 9.4089)
     """
     file = None

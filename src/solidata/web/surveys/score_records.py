@@ -25,9 +25,14 @@ apply) once per distinct combination of its values, and joins a row's parts with
 
 Example::
 
-    >>> texts = records_json(table)  # doctest: +SKIP
-    >>> record = record_of(method, json.loads(texts[0]), "en", instance_id=...)  # doctest: +SKIP
-    >>> record == table.to_records("en")[0]  # doctest: +SKIP
+    >>> from solidata.core.scoring import score
+    >>> table = score(method, answers)
+    >>> texts = records_json(table)
+    >>> json.loads(texts[0])["dimensions"][2]  # P2: score, level (emerging), coverage
+    [31.666666667, 0, 1.0]
+    >>> instance_id = answers["instance_id"][0]
+    >>> record_of(method, json.loads(texts[0]), "mn", instance_id=instance_id) == (
+    ...     table.to_records("mn")[0])
     True
 """
 
