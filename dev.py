@@ -95,7 +95,16 @@ def test(args: list[str]) -> int:
     steps: list[tuple[str, list[str], dict[str, str]]] = [
         (
             "ruff check",
-            [venv_bin("ruff"), "check", "src", "tests", "bench", "scripts", "dev.py", "conftest.py"],
+            [
+                venv_bin("ruff"),
+                "check",
+                "src",
+                "tests",
+                "bench",
+                "scripts",
+                "dev.py",
+                "conftest.py",
+            ],
             {},
         ),
         (

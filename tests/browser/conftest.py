@@ -51,8 +51,12 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    """A fresh phone-sized page (360x740), English unless the test switches."""
+def page(browser, live_server):  # type: ignore[no-untyped-def]
+    """A fresh phone-sized page (360x740), English unless the test switches.
+
+    It asks for ``live_server`` so that it is closed before the server stops, whatever order a
+    test names the two in: a page still open kept its connections, and when they closed after the
+    server had stopped its request threads failed on the database connection they shared."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(15_000)
